@@ -1,0 +1,117 @@
+/**
+ * Claims are data. Each module of theorems/ exports one `Claim`; vitest, the CLI and the
+ * report all read the registry built from them (theorems/index.ts), so a claim is written once.
+ */
+import type { Arbitrary } from 'fast-check';
+
+/** How a claim is checked; each kind has its own honest method (see README, "Kinds of check"). */
+export type ClaimKind =
+  | 'identity' // exact identity, residual <= tolerance from the quantities' norms and dimension
+  | 'inequality' // slack = rhs - lhs >= -tolerance; the worst slack is reported
+  | 'statistical' // bound vs an empirical quantile, sample size and confidence stated
+  | 'scaling'; // fit over a sweep, exponent with an interval
+
+/**
+ * `holds`: the statement (or the corrected form) is expected to hold on every instance.
+ * `fails-as-printed`: the formula is encoded as printed and the suite expects a counterexample;
+ * its `correctedBy` sibling checks the corrected form.
+ */
+export type Expectation = 'holds' | 'fails-as-printed';
+
+export type Verdict = 'verified' | 'violated' | 'violated-as-printed' | 'inconclusive';
+
+export interface PaperRef {
+  /** e.g. "Lemma 3.1 / A.1", "Appendix A.2". */
+  label: string;
+  section: string;
+  equations: string[];
+}
+
+/** Outcome of the invariant on one instance. */
+export interface CheckOutcome {
+  ok: boolean;
+  /**
+   * Signed margin in the claim's own units: >= 0 where the claim holds (for identities,
+   * tolerance - residual; for inequalities, rhs - lhs + tolerance). The worst over all runs is reported.
+   */
+  slack: number;
+  /** For identities: the residual |lhs - rhs| (max over entries). */
+  residual?: number;
+  tolerance?: number;
+  /** Extra numbers worth reporting (fitted exponents, quantiles, sample sizes). */
+  details?: Record<string, number | string>;
+}
+
+/** Parameters every instance carries, so counterexamples are readable and ranges can be reported. */
+export interface InstanceParams {
+  seed: number;
+  d?: number;
+  m?: number;
+  p?: number;
+  gamma?: number;
+  [k: string]: number | string | boolean | undefined;
+}
+
+export interface Budget {
+  quick: number;
+  default: number;
+  full: number;
+}
+
+export interface Claim<I extends InstanceParams = InstanceParams> {
+  id: string;
+  title: string;
+  ref: PaperRef;
+  /** The statement in words and formula, as the paper prints it (or the corrected form). */
+  statement: string;
+  hypotheses: string[];
+  kind: ClaimKind;
+  expectation: Expectation;
+  /** For `fails-as-printed`: id of the sibling claim with the corrected form. */
+  correctedBy?: string;
+  /** For a correction: id of the printed claim it corrects, and why this is the right correction. */
+  corrects?: string;
+  why?: string;
+  /** Ids of the statements this claim's statement or proof uses (paper's own dependencies). */
+  uses?: string[];
+  /** How the tolerance is derived, in words. */
+  toleranceRule: string;
+  /** Number of random instances per budget. */
+  runs: Budget;
+  /** Generator of instance parameters (a seed plus dimensions); the check builds the instance from them. */
+  arbitrary: () => Arbitrary<I>;
+  check: (params: I) => CheckOutcome;
+}
+
+export interface ClaimResult {
+  id: string;
+  title: string;
+  ref: PaperRef;
+  statement: string;
+  kind: ClaimKind;
+  expectation: Expectation;
+  correctedBy?: string;
+  corrects?: string;
+  why?: string;
+  toleranceRule: string;
+  verdict: Verdict;
+  runs: number;
+  seed: number;
+  /** Worst slack over all runs (most negative = furthest from holding). */
+  worstSlack: number | null;
+  largestResidual: number | null;
+  ranges: Record<string, [number, number]>;
+  counterexample?: {
+    params: InstanceParams;
+    outcome: CheckOutcome;
+    path: string;
+    replay: string;
+    error?: string;
+  };
+  details?: Record<string, number | string>;
+  timeMs: number;
+}
+
+/** A claim of any instance type, as stored in the registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyClaim = Claim<any>;
