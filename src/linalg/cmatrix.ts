@@ -272,34 +272,42 @@ export function frobeniusNorm(a: CMat): number {
   return Math.sqrt(s);
 }
 
-/** max |a_ij| */
+/** max |a_ij| (max of squares, one square root: no hypot per entry). */
 export function maxAbs(a: CMat): number {
   let s = 0;
-  for (let i = 0; i < a.re.length; i++) s = Math.max(s, Math.hypot(a.re[i], a.im[i]));
-  return s;
+  for (let i = 0; i < a.re.length; i++) {
+    const q = a.re[i] * a.re[i] + a.im[i] * a.im[i];
+    if (q > s) s = q;
+  }
+  return Math.sqrt(s);
 }
 
 /** max_ij |a_ij - b_ij| */
 export function maxAbsDiff(a: CMat, b: CMat): number {
   sameShape('maxAbsDiff', a, b);
   let s = 0;
-  for (let i = 0; i < a.re.length; i++) s = Math.max(s, Math.hypot(a.re[i] - b.re[i], a.im[i] - b.im[i]));
-  return s;
+  for (let i = 0; i < a.re.length; i++) {
+    const dr = a.re[i] - b.re[i], di = a.im[i] - b.im[i];
+    const q = dr * dr + di * di;
+    if (q > s) s = q;
+  }
+  return Math.sqrt(s);
 }
 
 /** ||a - a^dag||_max: how far a is from Hermitian. */
 export function hermitianDeviation(a: CMat): number {
   square('hermitianDeviation', 'a', a);
-  const n = a.rows;
+  const n = a.rows, re = a.re, im = a.im;
   let s = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const dr = a.re[i * n + j] - a.re[j * n + i];
-      const di = a.im[i * n + j] + a.im[j * n + i];
-      s = Math.max(s, Math.hypot(dr, di));
+      const dr = re[i * n + j] - re[j * n + i];
+      const di = im[i * n + j] + im[j * n + i];
+      const q = dr * dr + di * di;
+      if (q > s) s = q;
     }
   }
-  return s;
+  return Math.sqrt(s);
 }
 
 /** ||u^dag u - I||_max: how far u is from unitary. */
