@@ -7,12 +7,12 @@
 import { Complex } from 'complex.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-
-type C = Complex;
 import { CMat, commutator, EPS, kron, matmul, maxAbs } from '../../src/linalg/cmatrix.ts';
 import { eigvalsh } from '../../src/linalg/eigh.ts';
 import { ginibre, gue, randomHermitianWithSpectrum } from '../../src/random/ensembles.ts';
 import { makeRng } from '../../src/random/rng.ts';
+
+type C = Complex;
 
 function toComplex(a: CMat): C[][] {
   return Array.from({ length: a.rows }, (_, i) => Array.from({ length: a.cols }, (_, j) => new Complex(a.re[i * a.cols + j], a.im[i * a.cols + j])));
