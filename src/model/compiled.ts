@@ -73,10 +73,59 @@ export function compile(inst: QnnInstance): CompiledQnn {
   return { d, p, m, W, Wadj: W.map(adjoint), lambdas: gens.map((g) => g.values), mu: meas.values, x0re, x0im, labels };
 }
 
-/** Y_k = A X_k for the m vectors X_k (rows of the m x d blocks). */
+/**
+ * Y_k = A X_k for the m vectors X_k (rows of the m x d blocks). The vectors are processed in
+ * groups of 4 (then 2, then 1) so every matrix element is loaded once per group; each output
+ * is the same sum in the same order as the plain loop (bitwise identical results).
+ */
 export function applyBlock(a: CMat, xre: Float64Array, xim: Float64Array, yre: Float64Array, yim: Float64Array, d: number, m: number): void {
   const are = a.re, aim = a.im;
-  for (let k = 0; k < m; k++) {
+  let k = 0;
+  for (; k + 4 <= m; k += 4) {
+    const o0 = k * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+    for (let i = 0; i < d; i++) {
+      const r = i * d;
+      let s0r = 0, s0i = 0, s1r = 0, s1i = 0, s2r = 0, s2i = 0, s3r = 0, s3i = 0;
+      for (let j = 0; j < d; j++) {
+        const wr = are[r + j], wi = aim[r + j];
+        const v0r = xre[o0 + j], v0i = xim[o0 + j];
+        s0r += wr * v0r - wi * v0i;
+        s0i += wr * v0i + wi * v0r;
+        const v1r = xre[o1 + j], v1i = xim[o1 + j];
+        s1r += wr * v1r - wi * v1i;
+        s1i += wr * v1i + wi * v1r;
+        const v2r = xre[o2 + j], v2i = xim[o2 + j];
+        s2r += wr * v2r - wi * v2i;
+        s2i += wr * v2i + wi * v2r;
+        const v3r = xre[o3 + j], v3i = xim[o3 + j];
+        s3r += wr * v3r - wi * v3i;
+        s3i += wr * v3i + wi * v3r;
+      }
+      yre[o0 + i] = s0r; yim[o0 + i] = s0i;
+      yre[o1 + i] = s1r; yim[o1 + i] = s1i;
+      yre[o2 + i] = s2r; yim[o2 + i] = s2i;
+      yre[o3 + i] = s3r; yim[o3 + i] = s3i;
+    }
+  }
+  for (; k + 2 <= m; k += 2) {
+    const o0 = k * d, o1 = o0 + d;
+    for (let i = 0; i < d; i++) {
+      const r = i * d;
+      let s0r = 0, s0i = 0, s1r = 0, s1i = 0;
+      for (let j = 0; j < d; j++) {
+        const wr = are[r + j], wi = aim[r + j];
+        const v0r = xre[o0 + j], v0i = xim[o0 + j];
+        s0r += wr * v0r - wi * v0i;
+        s0i += wr * v0i + wi * v0r;
+        const v1r = xre[o1 + j], v1i = xim[o1 + j];
+        s1r += wr * v1r - wi * v1i;
+        s1i += wr * v1i + wi * v1r;
+      }
+      yre[o0 + i] = s0r; yim[o0 + i] = s0i;
+      yre[o1 + i] = s1r; yim[o1 + i] = s1i;
+    }
+  }
+  for (; k < m; k++) {
     const o = k * d;
     for (let i = 0; i < d; i++) {
       const r = i * d;
@@ -100,6 +149,18 @@ function applyPhases(lambda: Float64Array, theta: number, xre: Float64Array, xim
       const idx = k * d + i, r = xre[idx], im = xim[idx];
       xre[idx] = c * r - s * im;
       xim[idx] = c * im + s * r;
+    }
+  }
+}
+
+/** X_k <- diag(c + i s) X_k, in place, with the phases given. */
+function applyPhaseTable(c: Float64Array, s: Float64Array, off: number, sgn: number, xre: Float64Array, xim: Float64Array, d: number, m: number): void {
+  for (let k = 0; k < m; k++) {
+    const o = k * d;
+    for (let i = 0; i < d; i++) {
+      const ci = c[off + i], si = sgn * s[off + i], r = xre[o + i], im = xim[o + i];
+      xre[o + i] = ci * r - si * im;
+      xim[o + i] = ci * im + si * r;
     }
   }
 }
@@ -129,26 +190,102 @@ export interface LossGrad {
   gradient: Float64Array;
 }
 
+/** The distinct values of a spectrum and, for each entry, the index of its value. */
+interface DistinctValues { values: Float64Array; index: Int32Array }
+const distinctCache = new WeakMap<Float64Array, DistinctValues>();
+
+function distinctValues(lambda: Float64Array): DistinctValues {
+  let e = distinctCache.get(lambda);
+  if (!e) {
+    const pos = new Map<number, number>();
+    const index = new Int32Array(lambda.length);
+    const vals: number[] = [];
+    for (let i = 0; i < lambda.length; i++) {
+      let k = pos.get(lambda[i]);
+      if (k === undefined) {
+        k = vals.length;
+        vals.push(lambda[i]);
+        pos.set(lambda[i], k);
+      }
+      index[i] = k;
+    }
+    e = { values: Float64Array.from(vals), index };
+    distinctCache.set(lambda, e);
+  }
+  return e;
+}
+
+/** Per-compiled-instance work buffers of lossAndGradientFast (reused across calls). */
+interface Scratch {
+  phiRe: Float64Array[]; phiIm: Float64Array[];
+  xre: Float64Array; xim: Float64Array;
+  bre: Float64Array; bim: Float64Array; tre: Float64Array; tim: Float64Array;
+  cos: Float64Array; sin: Float64Array;
+}
+const scratchCache = new WeakMap<CompiledQnn, Scratch>();
+
+function scratchFor(c: CompiledQnn): Scratch {
+  let s = scratchCache.get(c);
+  if (!s) {
+    const { d, p, m } = c, md = m * d;
+    const bufRe = new Float64Array(p * md), bufIm = new Float64Array(p * md);
+    s = {
+      phiRe: Array.from({ length: p }, (_, l) => bufRe.subarray(l * md, (l + 1) * md)),
+      phiIm: Array.from({ length: p }, (_, l) => bufIm.subarray(l * md, (l + 1) * md)),
+      xre: new Float64Array(md), xim: new Float64Array(md),
+      bre: new Float64Array(md), bim: new Float64Array(md), tre: new Float64Array(md), tim: new Float64Array(md),
+      cos: new Float64Array(p * d), sin: new Float64Array(p * d),
+    };
+    scratchCache.set(c, s);
+  }
+  return s;
+}
+
 /**
  * L = (1/2m) sum_j (yhat_j - y_j)^2 and dL/dtheta by the adjoint method:
  * dL/dtheta_l = (1/m) sum_j (yhat_j - y_j) 2 Im(beta_{j,l}^dag lambda_l phi_{j,l}).
+ * The phases e^{-i theta_l lambda} are computed once per distinct eigenvalue and reused
+ * (conjugated) in the backward pass; no allocation besides the returned arrays.
  */
 export function lossAndGradientFast(c: CompiledQnn, theta: ArrayLike<number>): LossGrad {
   const { d, p, m } = c;
-  const phiRe: Float64Array[] = new Array(p), phiIm: Float64Array[] = new Array(p);
-  let xre = c.x0re.slice(), xim = c.x0im.slice();
+  const S = scratchFor(c);
+  const { phiRe, phiIm, cos, sin } = S;
+  // phases: cos(theta lambda_i) and -sin(theta lambda_i), once per distinct lambda_i
+  for (let l = 0; l < p; l++) {
+    const { values, index } = distinctValues(c.lambdas[l]);
+    const t = theta[l], off = l * d;
+    if (values.length === d) {
+      const lam = c.lambdas[l];
+      for (let i = 0; i < d; i++) {
+        cos[off + i] = Math.cos(t * lam[i]);
+        sin[off + i] = -Math.sin(t * lam[i]);
+      }
+    } else {
+      for (let u = 0; u < values.length; u++) {
+        const cu = Math.cos(t * values[u]), su = -Math.sin(t * values[u]);
+        for (let i = 0; i < d; i++) {
+          if (index[i] === u) {
+            cos[off + i] = cu;
+            sin[off + i] = su;
+          }
+        }
+      }
+    }
+  }
+  // forward: phi_{l} = D_l W_{l-1} ... ; x = W_p phi_p
+  phiRe[0].set(c.x0re);
+  phiIm[0].set(c.x0im);
+  const xre = S.xre, xim = S.xim;
   for (let l = 1; l <= p; l++) {
-    applyPhases(c.lambdas[l - 1], theta[l - 1], xre, xim, d, m);
-    phiRe[l - 1] = xre;
-    phiIm[l - 1] = xim;
-    const yre = new Float64Array(m * d), yim = new Float64Array(m * d);
-    applyBlock(c.W[l], xre, xim, yre, yim, d, m);
-    xre = yre;
-    xim = yim;
+    const pr = phiRe[l - 1], pi = phiIm[l - 1];
+    applyPhaseTable(cos, sin, (l - 1) * d, 1, pr, pi, d, m);
+    if (l < p) applyBlock(c.W[l], pr, pi, phiRe[l], phiIm[l], d, m);
+    else applyBlock(c.W[l], pr, pi, xre, xim, d, m);
   }
   const predictions = new Float64Array(m);
   let loss = 0;
-  let bre = new Float64Array(m * d), bim = new Float64Array(m * d);
+  let bre = S.bre, bim = S.bim;
   for (let k = 0; k < m; k++) {
     let s = 0;
     for (let i = 0; i < d; i++) s += c.mu[i] * (xre[k * d + i] ** 2 + xim[k * d + i] ** 2);
@@ -163,7 +300,7 @@ export function lossAndGradientFast(c: CompiledQnn, theta: ArrayLike<number>): L
   }
   loss /= 2 * m;
   const gradient = new Float64Array(p);
-  let tre = new Float64Array(m * d), tim = new Float64Array(m * d);
+  let tre = S.tre, tim = S.tim;
   for (let l = p; l >= 1; l--) {
     applyBlock(c.Wadj[l], bre, bim, tre, tim, d, m);
     [bre, tre] = [tre, bre];
@@ -177,7 +314,7 @@ export function lossAndGradientFast(c: CompiledQnn, theta: ArrayLike<number>): L
       }
     }
     gradient[l - 1] = g; // coef = 2 e_k / m carries the 2 of dyhat/dtheta = 2 Im(beta^dag lambda phi)
-    applyPhases(lam, -theta[l - 1], bre, bim, d, m);
+    if (l > 1) applyPhaseTable(cos, sin, (l - 1) * d, -1, bre, bim, d, m); // conjugate phases
   }
   return { loss, predictions, gradient };
 }

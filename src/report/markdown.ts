@@ -1,0 +1,66 @@
+/** Markdown rendering of a VerificationReport (readable on a code host). */
+import type { ClaimResult } from '../claims/types.ts';
+import type { VerificationReport } from './report.ts';
+
+const MARK: Record<ClaimResult['verdict'], string> = {
+  verified: 'verified',
+  violated: '**VIOLATED**',
+  'violated-as-printed': 'violated as printed',
+  inconclusive: '*inconclusive*',
+};
+
+export function fmt(x: number | null | undefined): string {
+  if (x === null || x === undefined) return '-';
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e5 ? Number(x.toPrecision(4)).toString() : x.toExponential(3);
+}
+
+function ranges(r: ClaimResult): string {
+  const parts = Object.entries(r.ranges).map(([k, [lo, hi]]) => (lo === hi ? `${k}=${fmt(lo)}` : `${k}=${fmt(lo)}..${fmt(hi)}`));
+  return parts.join(', ') || '-';
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderMarkdown(rep: VerificationReport): string {
+  const s = rep.summary;
+  const out: string[] = [];
+  out.push('# qnn-verify verification report', '');
+  out.push(`Paper: ${rep.paper}`, '');
+  out.push(`qnn-verify ${rep.tool.version}, commit ${rep.tool.commit ?? 'unknown'}, Node ${rep.tool.node}; seed ${rep.seed}, budget \`${rep.budget}\`${rep.shard ? `, shard ${rep.shard}` : ''}; generated ${rep.generatedAt}.`, '');
+  out.push(`**${s.total} claims**: ${s.verified} verified, ${s['violated-as-printed']} violated as printed (each with a verified correction), ${s.violated} violated, ${s.inconclusive} inconclusive.` +
+    (s.unexpected.length ? ` Unexpected: ${s.unexpected.join(', ')}.` : ' Every verdict is the expected one.'), '');
+  out.push('| claim | paper | kind | verdict | runs | worst slack | largest residual | time (ms) |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const r of rep.results) {
+    out.push(`| [${r.id}](#${anchor(r.id)}) | ${r.ref.label} (${r.ref.equations.map((e) => `(${e})`).join(' ')}) | ${r.kind} | ${MARK[r.verdict]} | ${r.runs} | ${fmt(r.worstSlack)} | ${fmt(r.largestResidual)} | ${r.timeMs} |`);
+  }
+  out.push('');
+  for (const r of rep.results) {
+    out.push(`## ${r.id}`, '');
+    out.push(`**${escapeCell(r.title)}**. ${r.ref.label}, section ${r.ref.section}, eq. ${r.ref.equations.join(', ') || '-'}. Kind: ${r.kind}. Verdict: ${MARK[r.verdict]}.`, '');
+    out.push(`> ${r.statement}`, '');
+    if (r.corrects) out.push(`Corrects [${r.corrects}](#${anchor(r.corrects)}): ${r.why ?? ''}`, '');
+    if (r.correctedBy) out.push(`The printed form fails; the corrected form is [${r.correctedBy}](#${anchor(r.correctedBy)}).`, '');
+    out.push(`- runs: ${r.runs} (seed ${r.seed}); ranges: ${ranges(r)}`);
+    out.push(`- worst slack: ${fmt(r.worstSlack)}; largest residual: ${fmt(r.largestResidual)}`);
+    out.push(`- tolerance: ${r.toleranceRule}`);
+    if (r.details) out.push(`- details: ${Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; ')}`);
+    if (r.counterexample) {
+      const c = r.counterexample;
+      out.push(`- counterexample: \`${JSON.stringify(c.params)}\`${c.error ? ` (${c.error})` : ''}, slack ${fmt(c.outcome.slack)}${c.outcome.residual !== undefined ? `, residual ${fmt(c.outcome.residual)}` : ''}`);
+      out.push(`- replay: \`${c.replay}\``);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function anchor(id: string): string {
+  // GitHub's heading anchors: lower case, punctuation other than '-' and '_' dropped.
+  return id.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+}

@@ -1,0 +1,32 @@
+/** Consistency of the claim registry (theorems/index.ts): ids, corrections, dependencies. */
+import { describe, expect, it } from 'vitest';
+import { claims } from '../../theorems/index.ts';
+
+describe('claim registry', () => {
+  it('has unique ids in the paper\'s naming scheme', () => {
+    const ids = claims.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^(definition|lemma|theorem|corollary|section|figure|appendix)-[a-z0-9.]+(\/[a-z0-9.-]+)?$/);
+  });
+  it('every printed formula that fails has a corrected sibling, and every correction says why', () => {
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    for (const c of claims) {
+      if (c.expectation === 'fails-as-printed') {
+        expect(c.correctedBy, `${c.id}.correctedBy`).toBeDefined();
+        expect(byId.get(c.correctedBy!)?.expectation, `${c.id} -> ${c.correctedBy}`).toBe('holds');
+      }
+      if (c.corrects) {
+        expect(byId.has(c.corrects), `${c.id}.corrects`).toBe(true);
+        expect(c.why?.length ?? 0, `${c.id}.why`).toBeGreaterThan(20);
+      }
+      for (const u of c.uses ?? []) expect(byId.has(u) || /^(definition|lemma|theorem|corollary)-/.test(u), `${c.id} uses ${u}`).toBe(true);
+    }
+  });
+  it('every claim has a budget that grows quick <= default <= full and at least 5 default runs', () => {
+    for (const c of claims) {
+      expect(c.runs.quick).toBeLessThanOrEqual(c.runs.default);
+      expect(c.runs.default).toBeLessThanOrEqual(c.runs.full);
+      expect(c.runs.default, c.id).toBeGreaterThanOrEqual(5);
+    }
+  });
+});

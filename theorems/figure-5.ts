@@ -1,0 +1,114 @@
+/**
+ * Figure 5 (appendix D.2, eqs. 119-121): along the asymptotic dynamics, K_asym(t) changes
+ * significantly (>= 5%) for every (d, m, gamma) -- the deviation from (neural tangent) kernel
+ * regression, whose kernel stays fixed.
+ *
+ * Setting of appendix D.1: M(0) = gamma U diag(+1 x d/2, -1 x d/2) U^dag with U Haar (eq. 120), m
+ * orthonormal Haar-random pure states, balanced labels, the asymptotic dynamics of eq. (119)
+ * (eta = 1; src/dynamics/asymptotic.ts). The paper does not define "relative change": here it is
+ * ||K_asym(T) - K_asym(0)||_F / ||K_asym(0)||_F with T the first checkpoint (every 0.25/gamma^2
+ * time units) at which L(T) <= L(0)/100.
+ */
+import fc from 'fast-check';
+import { seedArb } from '../properties/index.ts';
+import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import { monteCarloTolerance } from '../src/claims/tolerances.ts';
+import { asymptoticFlow, kernelAsymFast } from '../src/dynamics/asymptotic.ts';
+import { type CMat, frobeniusNorm, sub } from '../src/linalg/cmatrix.ts';
+import { lambdaMin } from '../src/linalg/eigh.ts';
+import { lossOf, predictionsOf } from '../src/model/qnn.ts';
+import { balancedLabels, orthonormalStates, randomHermitianWithSpectrum } from '../src/random/ensembles.ts';
+import { makeRng, type Rng } from '../src/random/rng.ts';
+
+/** Local tolerance of the flow (error estimate of the embedded order-2 method; the order-4 solution is far more accurate): K_asym and lambda_min agree to ~1e-4 with runs at 1e-6, far below the effects measured (>= 5%, differences ~0.05). */
+export const FIGURE_FLOW_TOL = 1e-4;
+/** L(T) <= L(0) / LOSS_DROP defines the end of training T. */
+export const LOSS_DROP = 100;
+/** One-sided 99% normal quantile for the lower confidence bound on a mean. */
+export const Z_ONE_SIDED_99 = 2.326;
+
+export interface TrainingRun {
+  /** K_asym(0) and K_asym(T) (eq. 121). */
+  K0: CMat;
+  KT: CMat;
+  T: number;
+  L0: number;
+  LT: number;
+  /** lambda_min(K_asym(t)) at t = 0 and after every accepted step of the integrator. */
+  lambdaMin: number[];
+}
+
+/** Appendix D.1 initialisation (eq. 120) and the asymptotic dynamics (eq. 119) until L has dropped by LOSS_DROP. */
+export function trainAsymptotic(rng: Rng, d: number, m: number, gamma: number): TrainingRun {
+  const M0 = randomHermitianWithSpectrum(rng, Array.from({ length: d }, (_, i) => (i < d / 2 ? gamma : -gamma)));
+  const states = orthonormalStates(rng, m, d);
+  const labels = balancedLabels(rng, m);
+  const L0 = lossOf(predictionsOf(M0, states), labels);
+  const K0 = kernelAsymFast(M0, states);
+  const lam = [lambdaMin(K0)];
+  const dt = 0.25 / (gamma * gamma), tMax = 400 * dt;
+  let M = M0, t = 0, L = L0;
+  while (L > L0 / LOSS_DROP) {
+    if (t >= tMax) throw new Error(`trainAsymptotic: L did not drop by ${LOSS_DROP} before t = ${tMax} (d=${d}, m=${m}, gamma=${gamma})`);
+    const res = asymptoticFlow(M, states, labels, [dt], {
+      tol: FIGURE_FLOW_TOL,
+      onStep: (_t, Mt) => lam.push(lambdaMin(kernelAsymFast(Mt, states))),
+    });
+    M = res.M[0];
+    t += dt;
+    L = lossOf(predictionsOf(M, states), labels);
+  }
+  return { K0, KT: kernelAsymFast(M, states), T: t, L0, LT: L, lambdaMin: lam };
+}
+
+export function meanSd(xs: number[]): { mean: number; sd: number } {
+  const n = xs.length, mean = xs.reduce((s, v) => s + v, 0) / n;
+  return { mean, sd: Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) };
+}
+
+/**
+ * The grid (d, m, gamma) and the number N of initialisations per cell, sized from pilot runs so that the
+ * 99% lower bound clears 5% by >= 3.5 standard errors of the mean: N = 8 for gamma <= 2, and at gamma = 3
+ * (mean ~9%, sd ~0.045 at d = 16; ~8%, sd ~0.015 at d = 32) N = 48 at d = 16 and 16 at d = 32. d = 8 is left
+ * out: there the change is heavy-tailed (gamma = 3, m = 2: mean 0.14, sd 0.14 over 200 initialisations)
+ * and the mean needs N of order 100 to be decided.
+ */
+const GRID: { d: number; m: number; gamma: number; n: number }[] = [];
+for (const d of [16, 32]) for (const m of [2, 4]) for (const gamma of [1.5, 2, 3]) GRID.push({ d, m, gamma, n: gamma <= 2 ? 8 : d <= 16 ? 48 : 16 });
+const THRESHOLD = 0.05;
+
+interface Params extends InstanceParams { cell: number }
+
+export const figure5: Claim<Params> = {
+  id: 'figure-5',
+  title: 'K_asym changes by >= 5% along the asymptotic dynamics',
+  ref: { label: 'Figure 5 (appendix D.2)', section: 'D.2', equations: ['119', '120', '121'] },
+  statement:
+    'For each (d, m, gamma) the relative change of K_asym(t), averaged over random initialisations M(0) = gamma U diag(+-1) U^dag, is >= 5%. Checked with ' +
+    'relative change ||K_asym(T) - K_asym(0)||_F / ||K_asym(0)||_F, T the first time (checkpoints every 0.25/gamma^2) with L(T) <= L(0)/100, on the grid ' +
+    'd in {16, 32}, m in {2, 4}, gamma in {1.5, 2, 3}; each run draws one cell and N fresh initialisations (N = 8 for gamma <= 2; at gamma = 3, N = 48 for d = 16 and 16 for d = 32; the paper uses 100). ' +
+    'The change shrinks with gamma (means over 48 initialisations at d = 16: about 34% at gamma = 1.5, 18% at 2, 9% at 3, 7% at 4, with many single runs below 5% at gamma = 4); ' +
+    'gamma = 4 is left out of the grid because deciding ">= 5% on average" there at 99% needs N of order 100.',
+  hypotheses: ['m orthonormal pure states, balanced labels', 'M(0) = gamma U diag(+1 x d/2, -1 x d/2) U^dag, U Haar (eq. 120)', 'asymptotic dynamics eq. (119)'],
+  kind: 'statistical',
+  expectation: 'holds',
+  uses: ['theorem-4.4', 'theorem-4.2', 'corollary-4.3'],
+  toleranceRule:
+    `one-sided 99% lower confidence bound: mean - ${Z_ONE_SIDED_99} sd / sqrt(N) >= 5%, N stated per cell; flow at local tolerance ${FIGURE_FLOW_TOL} (K_asym to ~1e-4 relative, checked against runs at 1e-6)`,
+  runs: { quick: 2, default: 8, full: 80 },
+  arbitrary: () => fc.record({ seed: seedArb(), cell: fc.integer({ min: 0, max: GRID.length - 1 }) }),
+  check: ({ seed, cell }) => {
+    const { d, m, gamma, n } = GRID[cell];
+    const rng = makeRng(seed);
+    const changes: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const run = trainAsymptotic(rng.fork(k), d, m, gamma);
+      changes.push(frobeniusNorm(sub(run.KT, run.K0)) / frobeniusNorm(run.K0)); // relative change of eq. (121)
+    }
+    if (!changes.every(Number.isFinite)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
+    const { mean, sd } = meanSd(changes);
+    const lower = mean - monteCarloTolerance(sd, n, Z_ONE_SIDED_99);
+    const slack = lower - THRESHOLD;
+    return { ok: slack >= 0, slack, details: { d, m, gamma, N: n, meanRelativeChange: mean, sd, lowerBound99: lower, minRelativeChange: Math.min(...changes) } };
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * Figure 6 (appendix D.2): lambda_min(K_asym(t)) changes during training (m = 4, gamma = 2,
+ * varying d); section 4 reads the figure as "the smallest convergence rates are obtained near the
+ * global minima". Checked on the asymptotic dynamics of eq. (119) with the initialisation of
+ * eq. (120) (see ./figure-5.ts): the largest relative change max_t |lambda_min(t) - lambda_min(0)| /
+ * lambda_min(0) over the accepted integrator steps until L has dropped by 100, averaged over N
+ * initialisations, is >= 5%.
+ */
+import fc from 'fast-check';
+import { seedArb } from '../properties/index.ts';
+import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import { monteCarloTolerance } from '../src/claims/tolerances.ts';
+import { makeRng } from '../src/random/rng.ts';
+import { FIGURE_FLOW_TOL, meanSd, trainAsymptotic, Z_ONE_SIDED_99 } from './figure-5.ts';
+
+const M_SAMPLES = 4;
+const GAMMA = 2;
+/**
+ * Initialisations per run, from pilot runs (mean, sd of the change): d = 16: 0.14, 0.08 -> N = 32; d = 32: 0.17, 0.024 and
+ * d = 64: 0.19, 0.017 -> N = 8. d = 8 is left out: the change is heavy-tailed there (mean 0.15, sd 0.17 over 200
+ * initialisations) and deciding the mean needs N of order 100.
+ */
+const nFor = (d: number) => (d <= 16 ? 32 : 8);
+const THRESHOLD = 0.05;
+
+interface Params extends InstanceParams { d: number }
+
+export const figure6: Claim<Params> = {
+  id: 'figure-6',
+  title: 'lambda_min(K_asym(t)) changes by >= 5% during training',
+  ref: { label: 'Figure 6 (appendix D.2)', section: 'D.2', equations: ['119', '120', '121'] },
+  statement:
+    `For m = ${M_SAMPLES}, gamma = ${GAMMA} and d in {16, 32, 64}, lambda_min(K_asym(t)) changes during training: the mean over N initialisations (N = 32 for d = 16, 8 otherwise) of ` +
+    'max_t |lambda_min(K_asym(t)) - lambda_min(K_asym(0))| / lambda_min(K_asym(0)), t up to the first checkpoint with L <= L(0)/100, is >= 5%. ' +
+    '`details` also reports how often lambda_min at the end is below its initial value (the paper: the smallest rates occur near the global minima).',
+  hypotheses: ['m orthonormal pure states, balanced labels', 'M(0) = gamma U diag(+1 x d/2, -1 x d/2) U^dag, U Haar (eq. 120)', 'asymptotic dynamics eq. (119)'],
+  kind: 'statistical',
+  expectation: 'holds',
+  uses: ['theorem-4.4', 'theorem-4.2'],
+  toleranceRule: `one-sided 99% lower confidence bound: mean - ${Z_ONE_SIDED_99} sd / sqrt(N) >= 5%, N as stated; flow at local tolerance ${FIGURE_FLOW_TOL}`,
+  runs: { quick: 2, default: 5, full: 50 },
+  arbitrary: () => fc.record({ seed: seedArb(), d: fc.constantFrom(16, 32, 64) }),
+  check: ({ seed, d }) => {
+    const rng = makeRng(seed);
+    const N = nFor(d);
+    const changes: number[] = [];
+    let endBelowStart = 0;
+    for (let k = 0; k < N; k++) {
+      const { lambdaMin } = trainAsymptotic(rng.fork(k), d, M_SAMPLES, GAMMA);
+      const l0 = lambdaMin[0];
+      changes.push(Math.max(...lambdaMin.map((l) => Math.abs(l - l0))) / l0);
+      if (lambdaMin[lambdaMin.length - 1] < l0) endBelowStart++;
+    }
+    if (!changes.every(Number.isFinite)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
+    const { mean, sd } = meanSd(changes);
+    const lower = mean - monteCarloTolerance(sd, N, Z_ONE_SIDED_99);
+    const slack = lower - THRESHOLD;
+    return { ok: slack >= 0, slack, details: { d, N, meanMaxRelativeChange: mean, sd, lowerBound99: lower, fractionEndBelowStart: endBelowStart / N } };
+  },
+};

@@ -1,0 +1,189 @@
+/**
+ * Lemma 3.1 (section 3; proof in appendix A.1): under gradient flow the residual obeys
+ * dr/dt = -(eta/m) K(M(theta)) r (eq. 3) with K_ij = sum_l tr(i[M, rho_i] H_l) tr(i[M, rho_j] H_l) (eq. 4),
+ * K positive semi-definite. Proof steps (eqs. 13-20) are in lemma-3.1-steps.ts.
+ */
+import fc from 'fast-check';
+import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import { TOLERANCES } from '../src/claims/tolerances.ts';
+import { CMat, commutator, outer, row, scale, traceProduct } from '../src/linalg/cmatrix.ts';
+import { eigvalsh } from '../src/linalg/eigh.ts';
+import { opNormHermitian } from '../src/linalg/norms.ts';
+import { layerGenerators } from '../src/model/ansatz.ts';
+import { compile, lossAndGradient } from '../src/model/compiled.ts';
+import { kernelK } from '../src/model/kernels.ts';
+import { parameterizedMeasurement, predictions, residualsOf } from '../src/model/qnn.ts';
+import { gradientFlow } from '../src/dynamics/training.ts';
+import { appendixDInstance, lineInstance } from '../src/model/scenarios.ts';
+import { makeRng } from '../src/random/rng.ts';
+import {
+  allOf, type AnsatzKind, axpy, buildInstance, FD_STEP, fdTolerance, generatorNorms, identityOutcome, inequalityOutcome,
+  type LabelsKind, type MeasKind, seedArb, type StatesKind, sumOpNormSq, unitVector,
+} from './section-2-3-common.ts';
+
+interface Params extends InstanceParams {
+  d: number; m: number; p: number;
+  /** 'builder': buildInstance with the kinds below; 'lineInstance' / 'appendixDInstance': the library scenarios (d rounded up to even). */
+  source: 'builder' | 'lineInstance' | 'appendixDInstance';
+  ansatz: AnsatzKind; meas: MeasKind; states: StatesKind; labels: LabelsKind;
+  logEta: number; alongFlow: boolean;
+}
+
+const dims = () =>
+  fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+    fc.record({ d: fc.constant(d), m: fc.integer({ min: 1, max: Math.min(4, d) }), p: fc.integer({ min: 1, max: 8 }) }));
+
+export const lemma31: Claim<Params> = {
+  id: 'lemma-3.1',
+  title: 'Residual dynamics dr/dt = -(eta/m) K r under gradient flow',
+  ref: { label: 'Lemma 3.1 / Lemma A.1', section: '3, A.1', equations: ['3', '4', '21-25'] },
+  statement:
+    'Along d theta/dt = -eta grad L(theta), L = (1/2m) sum_j (tr(rho_j U^dag M0 U) - y_j)^2: dr/dt = -(eta/m) K(M(theta)) r (eq. 3), ' +
+    'K_ij = sum_l tr(i[M, rho_i] H_l) tr(i[M, rho_j] H_l) (eq. 4), H_l = U_0^dag U_{1:l-1}^dag H^(l) U_{1:l-1} U_0. ' +
+    'Checked with dr/dt computed independently of K: dr/dt = -J d theta/dt, J_jl = d yhat_j/d theta_l by central differences of ' +
+    'the dense predictions, d theta/dt = -eta grad L by the adjoint gradient (compiled.ts).',
+  hypotheses: ['any Line (1) or periodic ansatz (own builder, lineInstance, appendixDInstance)', 'any Hermitian M0', 'pure states rho_j = v_j v_j^dag', 'any real labels', 'any eta > 0'],
+  kind: 'identity',
+  expectation: 'holds',
+  uses: [],
+  toleranceRule:
+    'FD error of J (fdTolerance: TOLERANCES.finiteDifference with the third-derivative bound 8 ||H^(l)||^3 ||M0|| plus ' +
+    'TOLERANCES.identity(||M0||, d, 2p + 2)/h for the rounding of the two dense predictions), weighted by |d theta_l/dt|, ' +
+    'plus TOLERANCES.identity((eta/m) sqrt(K_ii) sum_j sqrt(K_jj)|r_j|, d, 2p + 2) for the rounding of K r',
+  runs: { quick: 15, default: 60, full: 600 },
+  arbitrary: () =>
+    fc.record({
+      seed: seedArb(),
+      dims: dims(),
+      source: fc.constantFrom<Params['source']>('builder', 'builder', 'lineInstance', 'appendixDInstance'),
+      ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),
+      meas: fc.constantFrom<MeasKind>('pm1', 'generic', 'pi0'),
+      states: fc.constantFrom<StatesKind>('orthonormal', 'haar'),
+      labels: fc.constantFrom<LabelsKind>('pm1', 'real'),
+      logEta: fc.double({ min: -3, max: 1, noNaN: true }),
+      alongFlow: fc.boolean(),
+    }).map(({ dims: dm, ...rest }) => ({ ...rest, ...dm })),
+  check: ({ seed, d: d0, m, p, source, ansatz, meas, states, labels, logEta, alongFlow }) => {
+    const rng = makeRng(seed);
+    const d = source === 'builder' ? d0 : d0 + (d0 % 2);
+    const { inst, theta: theta0 } = source === 'builder'
+      ? buildInstance(rng, { d, m, p, ansatz, meas, states, labels })
+      : source === 'lineInstance'
+        ? (({ instance, theta0: t }) => ({ inst: instance, theta: t }))(lineInstance(rng, { d, m, p }))
+        : (({ instance }) => ({ inst: instance, theta: Float64Array.from({ length: p }, () => 2 * Math.PI * rng.uniform()) }))(appendixDInstance(rng, { d, m, p }));
+    const eta = 10 ** logEta;
+    const S = sumOpNormSq(inst.ansatz);
+    let theta = theta0;
+    if (alongFlow) {
+      // a point of the gradient flow: integrate to dimensionless time eta S t = 1
+      const fl = gradientFlow(compile(inst), theta0, eta, [1 / (eta * S)], { rtol: 1e-8, atol: 1e-10 });
+      theta = fl.theta[fl.theta.length - 1];
+    }
+    const { gradient } = lossAndGradient(inst, theta);
+    const thetaDot = Float64Array.from(gradient, (g) => -eta * g); // gradient flow (section 2)
+    const norms = generatorNorms(inst.ansatz);
+    const m0 = opNormHermitian(inst.M0);
+    const h = FD_STEP;
+    const drdt = new Float64Array(m);
+    let tolFd = 0;
+    for (let l = 0; l < p; l++) {
+      const plus = predictions(inst, axpy(theta, unitVector(p, l), h));
+      const minus = predictions(inst, axpy(theta, unitVector(p, l), -h));
+      for (let j = 0; j < m; j++) drdt[j] -= ((plus[j] - minus[j]) / (2 * h)) * thetaDot[l]; // dr/dt = -J theta'
+      tolFd += Math.abs(thetaDot[l]) * fdTolerance(h, 8 * norms[l] ** 3 * m0, m0, d, 2 * p + 2);
+    }
+    const K = kernelK(inst, theta);
+    const r = residualsOf(predictions(inst, theta), inst.labels);
+    let residual = 0, scaleKr = 0;
+    for (let i = 0; i < m; i++) {
+      let kr = 0, abs = 0;
+      for (let j = 0; j < m; j++) {
+        kr += K.re[i * m + j] * r[j];
+        abs += Math.sqrt(Math.abs(K.re[j * m + j])) * Math.abs(r[j]);
+      }
+      const rhs = -(eta / m) * kr; // eq. (3)
+      residual = Math.max(residual, Math.abs(drdt[i] - rhs));
+      scaleKr = Math.max(scaleKr, (eta / m) * Math.sqrt(Math.abs(K.re[i * m + i])) * abs);
+    }
+    const tol = tolFd + TOLERANCES.identity(scaleKr, d, 2 * p + 2);
+    return identityOutcome(residual, tol, { eta, drdtScale: scaleKr });
+  },
+};
+
+interface PsdParams extends InstanceParams { d: number; m: number; p: number; ansatz: AnsatzKind; meas: MeasKind }
+
+export const lemma31Psd: Claim<PsdParams> = {
+  id: 'lemma-3.1/psd',
+  title: 'K of eq. (4) is real, symmetric and positive semi-definite',
+  ref: { label: 'Lemma 3.1', section: '3', equations: ['4'] },
+  statement:
+    'K_ij = sum_l tr(i[M, rho_i] H_l) tr(i[M, rho_j] H_l) (eq. 4, evaluated in complex arithmetic with i[M, rho] = i(M rho - rho M)) ' +
+    'is real, symmetric, equal to kernelK, and lambda_min(K) >= 0.',
+  hypotheses: ['any Line (1) or periodic ansatz', 'any Hermitian M0', 'pure states (m may exceed p and d: rank-deficient K)'],
+  kind: 'inequality',
+  expectation: 'holds',
+  uses: ['lemma-3.1'],
+  toleranceRule:
+    'in units of K entries: realness and agreement with kernelK within TOLERANCES.identity(sum_l max_j |f_jl|^2, d, 2p + 4) ' +
+    '(f_jl = tr(i[M, rho_j] H_l)); lambda_min >= -(that + TOLERANCES.spectral(lambda_max, m))',
+  runs: { quick: 25, default: 100, full: 1000 },
+  arbitrary: () =>
+    fc.record({
+      seed: seedArb(),
+      d: fc.constantFrom(2, 3, 4, 6, 8),
+      m: fc.integer({ min: 1, max: 8 }),
+      p: fc.integer({ min: 1, max: 6 }),
+      ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),
+      meas: fc.constantFrom<MeasKind>('pm1', 'generic', 'pi0'),
+    }),
+  check: ({ seed, d, m, p, ansatz, meas }) => {
+    const rng = makeRng(seed);
+    const { inst, theta } = buildInstance(rng, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' });
+    const M = parameterizedMeasurement(inst, theta);
+    const Hl = layerGenerators(inst.ansatz, theta);
+    // f_jl = tr(i[M, rho_j] H_l), complex (independent of kernels.ts: commutator of dense matrices)
+    const f: { re: number; im: number }[][] = [];
+    for (let j = 0; j < m; j++) {
+      const X: CMat = scale(commutator(M, outer(row(inst.states, j))), 0, 1);
+      f.push(Hl.map((hl) => traceProduct(X, hl)));
+    }
+    const kRe = new Float64Array(m * m);
+    let imMax = 0, scaleF = 0;
+    for (let l = 0; l < p; l++) {
+      let mx = 0;
+      for (let j = 0; j < m; j++) mx = Math.max(mx, Math.hypot(f[j][l].re, f[j][l].im));
+      scaleF += mx * mx;
+    }
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        let re = 0, im = 0;
+        for (let l = 0; l < p; l++) { // eq. (4), product of the two traces (no conjugation)
+          re += f[i][l].re * f[j][l].re - f[i][l].im * f[j][l].im;
+          im += f[i][l].re * f[j][l].im + f[i][l].im * f[j][l].re;
+        }
+        kRe[i * m + j] = re;
+        imMax = Math.max(imMax, Math.abs(im));
+      }
+    }
+    const Klib = kernelK(inst, theta);
+    let asym = 0, libDiff = 0;
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+      asym = Math.max(asym, Math.abs(kRe[i * m + j] - kRe[j * m + i]));
+      libDiff = Math.max(libDiff, Math.abs(kRe[i * m + j] - Klib.re[i * m + j]));
+    }
+    const tolI = TOLERANCES.identity(scaleF, d, 2 * p + 4);
+    const K: CMat = { rows: m, cols: m, re: kRe, im: new Float64Array(m * m) };
+    // symmetrise only for the eigen-solver; the asymmetry itself is checked above
+    for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) {
+      const s = 0.5 * (kRe[i * m + j] + kRe[j * m + i]);
+      kRe[i * m + j] = s;
+      kRe[j * m + i] = s;
+    }
+    const ev = eigvalsh(K);
+    const tolL = tolI + TOLERANCES.spectral(Math.max(ev[m - 1], 0), m);
+    return allOf([
+      identityOutcome(Math.max(imMax, asym, libDiff), tolI),
+      inequalityOutcome(-ev[0], 0, tolL, 1, { lambdaMin: ev[0], lambdaMax: ev[m - 1] }),
+    ]);
+  },
+};

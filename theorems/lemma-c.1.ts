@@ -1,0 +1,54 @@
+/**
+ * Lemma C.1 (appendix C.1, eq. 99): ||A o B||_op <= ||A||_op ||B||_op for Hermitian A, B.
+ */
+import fc from 'fast-check';
+import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import { TOLERANCES } from '../src/claims/tolerances.ts';
+import { hadamard, transpose } from '../src/linalg/cmatrix.ts';
+import { opNormHermitian } from '../src/linalg/norms.ts';
+import { makeRng } from '../src/random/rng.ts';
+import { randomHermitianWithSpectrum, randomTracelessHermitian } from '../src/random/ensembles.ts';
+
+type Kind = 'traceless' | 'pm1' | 'tight';
+interface Params extends InstanceParams { d: number; kind: Kind }
+
+const pm1 = (d: number, alternate: boolean) => Array.from({ length: d }, (_, i) => (alternate ? (i % 2 ? -1 : 1) : i < d / 2 ? 1 : -1));
+
+export const lemmaC1: Claim<Params> = {
+  id: 'lemma-c.1',
+  title: 'Operator norm of a Hadamard product',
+  ref: { label: 'Lemma C.1', section: 'C.1', equations: ['99', '100'] },
+  statement: '||A o B||_op <= ||A||_op ||B||_op for d x d Hermitians A, B (o: entry-wise product).',
+  hypotheses: ['A, B Hermitian'],
+  kind: 'inequality',
+  expectation: 'holds',
+  uses: [],
+  toleranceRule: 'rounding of the two eigen-decompositions: 64 EPS d ||A|| ||B||',
+  runs: { quick: 20, default: 100, full: 1000 },
+  arbitrary: () =>
+    fc.record({
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      d: fc.integer({ min: 2, max: 12 }),
+      kind: fc.constantFrom<Kind>('traceless', 'pm1', 'tight'),
+    }),
+  check: ({ seed, d, kind }) => {
+    const rng = makeRng(seed);
+    let a, b;
+    if (kind === 'traceless') {
+      a = randomTracelessHermitian(rng, d);
+      b = randomTracelessHermitian(rng, d);
+    } else if (kind === 'pm1') {
+      a = randomHermitianWithSpectrum(rng, pm1(d, true));
+      b = randomHermitianWithSpectrum(rng, pm1(d, false));
+    } else {
+      // Equality case: A^2 = I and B = A^T (Hermitian), so A o B has entries |A_ij|^2, a doubly
+      // stochastic matrix (row sums (A^2)_ii = 1) of norm 1 = ||A|| ||B||.
+      a = randomHermitianWithSpectrum(rng, pm1(d, true));
+      b = transpose(a);
+    }
+    const lhs = opNormHermitian(hadamard(a, b));
+    const rhs = opNormHermitian(a) * opNormHermitian(b);
+    const tol = TOLERANCES.inequality(rhs, d);
+    return { ok: lhs <= rhs + tol, slack: rhs - lhs + tol, tolerance: tol, details: { ratio: rhs > 0 ? lhs / rhs : 0 } };
+  },
+};

@@ -1,0 +1,275 @@
+/**
+ * Section 3, consequences of unitarity: the spectrum of M(theta) and tr(M^k) are constants of the
+ * training, and a QNN cannot predict outside [lambda_min(M0), lambda_max(M0)] (while the free-M
+ * kernel regression fits labels outside that range).
+ */
+import fc from 'fast-check';
+import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
+import { TOLERANCES } from '../src/claims/tolerances.ts';
+import { axpyInPlace, CMat, commutator, matmul, outer, row, scale, trace, traceProduct, zeros } from '../src/linalg/cmatrix.ts';
+import { eigvalsh } from '../src/linalg/eigh.ts';
+import { opNormHermitian } from '../src/linalg/norms.ts';
+import { layerGenerators } from '../src/model/ansatz.ts';
+import { compile, lossAndGradientFast } from '../src/model/compiled.ts';
+import { makeInstance } from '../src/model/instance.ts';
+import { parameterizedMeasurement, predictions, predictionsOf, residualsOf } from '../src/model/qnn.ts';
+import { gradientFlow, kernelRegressionFlow } from '../src/dynamics/training.ts';
+import { makeRng } from '../src/random/rng.ts';
+import {
+  allOf, type AnsatzKind, buildAnsatz, buildInstance, buildMeasurement, buildStates, identityOutcome, inequalityOutcome,
+  type MeasKind, seedArb, sumOpNormSq,
+} from './section-2-3-common.ts';
+
+interface Params extends InstanceParams {
+  d: number; m: number; p: number; ansatz: AnsatzKind; meas: MeasKind; trajectory: 'flow' | 'gd'; logEta: number;
+}
+
+const arb = () =>
+  fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+    fc.record({
+      seed: seedArb(),
+      d: fc.constant(d),
+      m: fc.integer({ min: 1, max: Math.min(4, d) }),
+      p: fc.integer({ min: 1, max: 8 }),
+      ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),
+      meas: fc.constantFrom<MeasKind>('pm1', 'generic', 'pi0'),
+      trajectory: fc.constantFrom<'flow' | 'gd'>('flow', 'gd'),
+      logEta: fc.double({ min: -2, max: 1, noNaN: true }),
+    }));
+
+/** theta at 4 points of a gradient-flow (dimensionless time eta S t up to 3) or gradient-descent (30 steps, lr = eta) trajectory. */
+function trajectoryPoints(params: Params) {
+  const rng = makeRng(params.seed);
+  const { inst, theta } = buildInstance(rng, { ...params, states: 'haar', labels: 'real' });
+  const c = compile(inst);
+  const eta = 10 ** params.logEta;
+  const S = sumOpNormSq(inst.ansatz);
+  const points: Float64Array[] = [];
+  if (params.trajectory === 'flow') {
+    const T = 3 / (eta * S);
+    points.push(...gradientFlow(c, theta, eta, [0, T / 3, (2 * T) / 3, T], { rtol: 1e-8, atol: 1e-10 }).theta);
+  } else {
+    // gradient descent theta <- theta - lr grad L with lr = eta / S (any step size keeps M(theta) a unitary conjugate)
+    const th = Float64Array.from(theta);
+    points.push(Float64Array.from(th));
+    for (let it = 1; it <= 30; it++) {
+      const { gradient } = lossAndGradientFast(c, th);
+      for (let l = 0; l < th.length; l++) th[l] -= (eta / S) * gradient[l];
+      if (it % 10 === 0) points.push(Float64Array.from(th));
+    }
+  }
+  return { inst, points, eta };
+}
+
+function powerTraces(M: CMat, kMax: number): number[] {
+  const out: number[] = [];
+  let P = M;
+  for (let k = 1; k <= kMax; k++) {
+    out.push(trace(P).re);
+    P = matmul(P, M);
+  }
+  return out;
+}
+
+export const section3SpectrumPreserved: Claim<Params> = {
+  id: 'section-3/spectrum-preserved',
+  title: 'Unitarity: the spectrum of M(theta(t)) and tr(M^k) are constants of training',
+  ref: { label: 'Section 3 (unitarity paragraph)', section: '3', equations: [] },
+  statement:
+    'tr(M(theta(t))^k) = tr(M0^k) for k = 1..4 and the spectrum of M(theta(t)) equals that of M0, at points of a gradient-flow ' +
+    'or gradient-descent trajectory (M(theta) = U^dag M0 U is a unitary conjugation).',
+  hypotheses: ['any Line (1) or periodic ansatz', 'any Hermitian M0 (generic, +-1, or with a 0 eigenvalue)', 'gradient flow or gradient descent'],
+  kind: 'identity',
+  expectation: 'holds',
+  uses: ['lemma-3.1'],
+  toleranceRule:
+    'tr(M^k): TOLERANCES.identity(k d ||M0||^k, d, 2p + 2 + k); eigenvalues: TOLERANCES.spectral(||M0||, d) + d TOLERANCES.identity(||M0||, d, 2p + 2) ' +
+    '(an entry-wise error e of M moves eigenvalues by <= d e); the worst ratio residual/tol is reported in units of the eigenvalue tolerance',
+  runs: { quick: 12, default: 50, full: 500 },
+  arbitrary: arb,
+  check: (params) => {
+    const { inst, points } = trajectoryPoints(params);
+    const { d, p } = params;
+    const m0 = opNormHermitian(inst.M0);
+    const ref = powerTraces(inst.M0, 4), spec0 = eigvalsh(inst.M0);
+    const tolSpec = TOLERANCES.spectral(m0, d) + d * TOLERANCES.identity(m0, d, 2 * p + 2);
+    let worst = 0;
+    for (const th of points) {
+      const M = parameterizedMeasurement(inst, th);
+      const tr = powerTraces(M, 4);
+      for (let k = 1; k <= 4; k++) {
+        const tol = TOLERANCES.identity(k * d * m0 ** k, d, 2 * p + 2 + k);
+        worst = Math.max(worst, Math.abs(tr[k - 1] - ref[k - 1]) / tol);
+      }
+      const s = eigvalsh(M);
+      for (let i = 0; i < d; i++) worst = Math.max(worst, Math.abs(s[i] - spec0[i]) / tolSpec);
+    }
+    return identityOutcome(worst * tolSpec, tolSpec, { ratio: worst });
+  },
+};
+
+export const section3TracePowersDerivative: Claim<Params> = {
+  id: 'section-3/trace-powers-derivative',
+  title: 'd tr(M^k)/dt = k tr(M^{k-1} dM/dt) = 0 with dM/dt of eq. (20)',
+  ref: { label: 'Section 3 (unitarity paragraph)', section: '3, A.1', equations: ['20'] },
+  statement:
+    'd tr(M^k)/dt = k tr(M^{k-1} dM/dt) = k tr(M^{k-1} i[A, M]) = 0, k = 1..4, with dM/dt = sum_l c_l i[H_l, M] the flow of eq. (20), ' +
+    'at points of a training trajectory.',
+  hypotheses: ['any Line (1) or periodic ansatz', 'any Hermitian M0'],
+  kind: 'identity',
+  expectation: 'holds',
+  uses: ['lemma-3.1/eq-20'],
+  toleranceRule: 'TOLERANCES.identity(k d ||M0||^{k-1} ||dM/dt||_F, d, 2p + 4 + k) (||dM/dt||_F bounded by sum_l |c_l| 2||H_l|| ||M0|| sqrt(d))',
+  runs: { quick: 12, default: 50, full: 500 },
+  arbitrary: arb,
+  check: (params) => {
+    const { inst, points, eta } = trajectoryPoints(params);
+    const { d, m, p } = params;
+    const m0 = opNormHermitian(inst.M0);
+    let worst = 0, worstRes = 0, worstTol = 1;
+    for (const th of points) {
+      const M = parameterizedMeasurement(inst, th);
+      const Hl = layerGenerators(inst.ansatz, th);
+      const r = residualsOf(predictionsOf(M, inst.states), inst.labels);
+      const R = zeros(d, d);
+      for (let j = 0; j < m; j++) axpyInPlace(R, outer(row(inst.states, j)), r[j]);
+      const Mdot = zeros(d, d);
+      let bound = 0;
+      for (let l = 0; l < p; l++) {
+        const c = scale(commutator(Hl[l], M), 0, 1);
+        const coef = (eta / m) * traceProduct(R, c).re; // eq. (20)
+        axpyInPlace(Mdot, c, coef);
+        bound += Math.abs(coef) * 2 * opNormHermitian(Hl[l]) * m0 * Math.sqrt(d);
+      }
+      let P = zeros(d, d);
+      for (let i = 0; i < d; i++) P.re[i * d + i] = 1; // M^0
+      for (let k = 1; k <= 4; k++) {
+        const val = k * traceProduct(P, Mdot).re; // k tr(M^{k-1} dM/dt)
+        const tol = TOLERANCES.identity(k * d * m0 ** (k - 1) * bound, d, 2 * p + 4 + k);
+        if (Math.abs(val) / tol >= worst) { worst = Math.abs(val) / tol; worstRes = Math.abs(val); worstTol = tol; }
+        P = matmul(P, M);
+      }
+    }
+    return identityOutcome(worstRes, worstTol, { ratio: worst });
+  },
+};
+
+interface RangeParams extends InstanceParams { d: number; m: number; p: number; ansatz: AnsatzKind; meas: MeasKind; mode: 'random' | 'trained-outside' }
+
+export const section3PredictionRange: Claim<RangeParams> = {
+  id: 'section-3/prediction-range',
+  title: 'QNN predictions stay in [lambda_min(M0), lambda_max(M0)]',
+  ref: { label: 'Section 3 (unitarity paragraph)', section: '3', equations: [] },
+  statement:
+    'lambda_min(M0) <= yhat_j(theta) = tr(rho_j U^dag(theta) M0 U(theta)) <= lambda_max(M0) for every theta: at random theta, and ' +
+    'along gradient flow towards labels outside the range (where the predictions are pushed to the ends of the range).',
+  hypotheses: ['any Line (1) or periodic ansatz', 'any Hermitian M0', 'pure states'],
+  kind: 'inequality',
+  expectation: 'holds',
+  uses: ['section-3/spectrum-preserved'],
+  toleranceRule: 'slack in units of lambda_max - lambda_min; tol = TOLERANCES.inequality(||M0||, d) (2p + 2) (rounding of the prediction through 2p + 2 products)',
+  runs: { quick: 15, default: 60, full: 600 },
+  arbitrary: () =>
+    fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+      fc.record({
+        seed: seedArb(),
+        d: fc.constant(d),
+        m: fc.integer({ min: 1, max: Math.min(4, d) }),
+        p: fc.integer({ min: 1, max: 8 }),
+        ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),
+        meas: fc.constantFrom<MeasKind>('pm1', 'generic', 'pi0'),
+        mode: fc.constantFrom<'random' | 'trained-outside'>('random', 'trained-outside'),
+      })),
+  check: ({ seed, d, m, p, ansatz, meas, mode }) => {
+    const rng = makeRng(seed);
+    const { inst: base, theta } = buildInstance(rng, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' });
+    const ev = eigvalsh(base.M0);
+    const lo = ev[0], hi = ev[d - 1];
+    const m0 = Math.max(Math.abs(lo), Math.abs(hi));
+    const tol = TOLERANCES.inequality(m0, d) * (2 * p + 2);
+    const width = Math.max(hi - lo, Number.MIN_VALUE);
+    let thetas: Float64Array[] = [theta];
+    let inst = base;
+    if (mode === 'trained-outside') {
+      const labels = Float64Array.from({ length: m }, () => (rng.uniform() < 0.5 ? hi + 1 : lo - 1));
+      inst = makeInstance(base.ansatz, base.M0, base.states, labels);
+      const S = sumOpNormSq(inst.ansatz);
+      thetas = gradientFlow(compile(inst), theta, 1 / S, [0, 10, 30, 100], { rtol: 1e-8, atol: 1e-10 }).theta;
+    }
+    let worst: CheckOutcome | undefined;
+    for (const th of thetas) {
+      const yhat = predictions(inst, th);
+      for (let j = 0; j < m; j++) {
+        const o = allOf([
+          inequalityOutcome(lo, yhat[j], tol, width, { yhat: yhat[j], lambdaMin: lo, lambdaMax: hi }),
+          inequalityOutcome(yhat[j], hi, tol, width, { yhat: yhat[j], lambdaMin: lo, lambdaMax: hi }),
+        ]);
+        if (!worst || !(o.slack >= worst.slack)) worst = o;
+      }
+    }
+    return worst!;
+  },
+};
+
+interface OutsideParams extends InstanceParams { d: number; m: number; p: number; ansatz: AnsatzKind; meas: MeasKind }
+
+export const section3LabelsOutsideRange: Claim<OutsideParams> = {
+  id: 'section-3/labels-outside-range',
+  title: 'Labels outside the spectrum: kernel regression fits them, the QNN cannot',
+  ref: { label: 'Section 3 (unitarity paragraph)', section: '3', equations: [] },
+  statement:
+    'With labels y_j outside [lambda_min(M0), lambda_max(M0)]: the QNN loss satisfies L(theta) >= F := (1/2m) sum_j dist(y_j, [lambda_min, lambda_max])^2 ' +
+    'at every point of its gradient flow, while the free-M kernel regression (K = I for orthonormal states) reaches L(T) = L(0) e^{-2 eta T/m} < F.',
+  hypotheses: ['any Line (1) or periodic ansatz', 'M0 with spectrum +-1 or generic', 'orthonormal pure states', '|y_j| beyond the range by 0.2..1'],
+  kind: 'inequality',
+  expectation: 'holds',
+  uses: ['section-3/prediction-range', 'section-3/kernel-regression'],
+  toleranceRule:
+    'slack in units of F: QNN side tol = 2 sqrt(2F) TOLERANCES.inequality(||M0||, d)(2p + 2) (rounding of the predictions); ' +
+    'free side: no tolerance needed (it must reach F/100 < F with ODE error 1e-10 relative)',
+  runs: { quick: 8, default: 30, full: 300 },
+  arbitrary: () =>
+    fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+      fc.record({
+        seed: seedArb(),
+        d: fc.constant(d),
+        m: fc.integer({ min: 1, max: Math.min(4, d) }),
+        p: fc.integer({ min: 1, max: 8 }),
+        ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),
+        meas: fc.constantFrom<MeasKind>('pm1', 'generic'),
+      })),
+  check: ({ seed, d, m, p, ansatz, meas }) => {
+    const rng = makeRng(seed);
+    const a = buildAnsatz(rng, d, p, ansatz);
+    const M0 = buildMeasurement(rng, d, meas);
+    const states = buildStates(rng, m, d, 'orthonormal');
+    const ev = eigvalsh(M0);
+    const lo = ev[0], hi = ev[d - 1];
+    const labels = Float64Array.from({ length: m }, () => {
+      const gap = 0.2 + 0.8 * rng.uniform();
+      return rng.uniform() < 0.5 ? hi + gap : lo - gap;
+    });
+    let F = 0;
+    for (const y of labels) F += Math.max(0, lo - y, y - hi) ** 2;
+    F /= 2 * m;
+    const inst = makeInstance(a, M0, states, labels, { orthogonal: true });
+    const theta = Float64Array.from({ length: p }, () => 2 * Math.PI * rng.uniform());
+    const S = sumOpNormSq(a);
+    const qnn = gradientFlow(compile(inst), theta, 1 / S, [0, 3, 10, 30, 100], { rtol: 1e-8, atol: 1e-10 });
+    const lQnn = Math.min(...qnn.trace.map((pt) => pt.loss));
+    const tolQ = 2 * Math.sqrt(2 * F) * TOLERANCES.inequality(Math.max(Math.abs(lo), Math.abs(hi)), d) * (2 * p + 2);
+    // free model: K = I, L(T) = L(0) e^{-2 eta T/m}; T chosen so that L(T) = F/100
+    const eta = 1;
+    const L0 = qnn.trace[0].loss;
+    const T = (m / (2 * eta)) * Math.log((100 * L0) / F);
+    const free = kernelRegressionFlow(M0, states, labels, eta, [T], { rtol: 1e-10, atol: 1e-14 });
+    let lFree = 0;
+    const yhatFree = predictionsOf(free[0].M, states);
+    for (let j = 0; j < m; j++) lFree += (yhatFree[j] - labels[j]) ** 2;
+    lFree /= 2 * m;
+    return allOf([
+      inequalityOutcome(F, lQnn, tolQ, F, { qnnLossMin: lQnn, floor: F }),
+      inequalityOutcome(lFree, F, 0, F, { freeLoss: lFree, floor: F }),
+    ]);
+  },
+};
