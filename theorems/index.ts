@@ -5,11 +5,12 @@
  */
 import type { AnyClaim } from '../src/claims/types.ts';
 import { appendixCDClaims } from './groups/appendix-c-d.ts';
+import { exactClaims } from './groups/exact.ts';
 import { figureClaims } from './groups/figures.ts';
 import { sectionFourClaims } from './groups/section-4-b.ts';
 import { sectionTwoThreeClaims } from './groups/section-2-3.ts';
 
-export const claims: AnyClaim[] = [...sectionTwoThreeClaims, ...sectionFourClaims, ...appendixCDClaims, ...figureClaims];
+export const claims: AnyClaim[] = [...sectionTwoThreeClaims, ...sectionFourClaims, ...appendixCDClaims, ...figureClaims, ...exactClaims];
 
 export function claimById(id: string): AnyClaim | undefined {
   return claims.find((c) => c.id === id);
