@@ -278,6 +278,7 @@ export function maxAbs(a: CMat): number {
   for (let i = 0; i < a.re.length; i++) {
     const q = a.re[i] * a.re[i] + a.im[i] * a.im[i];
     if (q > s) s = q;
+    else if (q !== q) return NaN; // a NaN entry must never pass a `< tol` check
   }
   return Math.sqrt(s);
 }
@@ -290,6 +291,7 @@ export function maxAbsDiff(a: CMat, b: CMat): number {
     const dr = a.re[i] - b.re[i], di = a.im[i] - b.im[i];
     const q = dr * dr + di * di;
     if (q > s) s = q;
+    else if (q !== q) return NaN; // a NaN entry must never pass a `< tol` check
   }
   return Math.sqrt(s);
 }
@@ -305,6 +307,7 @@ export function hermitianDeviation(a: CMat): number {
       const di = im[i * n + j] + im[j * n + i];
       const q = dr * dr + di * di;
       if (q > s) s = q;
+      else if (q !== q) return NaN;
     }
   }
   return Math.sqrt(s);

@@ -260,3 +260,15 @@ describe('rows, columns, real part', () => {
     expect(realPart(a)).toEqual([[1, 2], [3, 4]]);
   });
 });
+
+describe('max norms never hide NaN', () => {
+  it('maxAbs, maxAbsDiff and hermitianDeviation return NaN when an entry is NaN', async () => {
+    const { fromArrays, maxAbs, maxAbsDiff, hermitianDeviation } = await import('../../src/linalg/cmatrix.ts');
+    const a = fromArrays([[1, NaN], [0, 2]]);
+    const b = fromArrays([[1, 0], [0, 2]]);
+    expect(maxAbs(a)).toBeNaN();
+    expect(maxAbsDiff(a, b)).toBeNaN();
+    expect(hermitianDeviation(a)).toBeNaN();
+    expect(maxAbsDiff(a, b) < 1).toBe(false);
+  });
+});
