@@ -32,7 +32,7 @@ export default {
   dryRunTimeoutMinutes: 20,
   timeoutMS: 20000,
   timeoutFactor: 2,
-  thresholds: { high: 85, low: 70, break: 60 },
+  thresholds: { high: 95, low: 90, break: 90 },
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
