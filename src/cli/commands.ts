@@ -11,6 +11,8 @@ import { renderHtml } from '../report/html.ts';
 import { renderBlueprint } from '../report/blueprint.ts';
 import { claimById, claims } from '../../theorems/index.ts';
 import { evalCommand, sampleCommand } from './instance-commands.ts';
+import { figuresCommand } from './figures-command.ts';
+import { figuresHtmlSections } from '../figures/report.ts';
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
@@ -47,7 +49,7 @@ export async function writeReportFiles(rep: VerificationReport, outDir: string):
   const blueprint = await renderBlueprint(rep);
   writeAtomic(join(outDir, 'verification-report.json'), toJson(rep));
   writeAtomic(join(outDir, 'verification-report.md'), `${renderMarkdown(rep)}\n${blueprint.markdown}`);
-  writeAtomic(join(outDir, 'index.html'), renderHtml(rep, [blueprint.html]));
+  writeAtomic(join(outDir, 'index.html'), renderHtml(rep, [blueprint.html, ...figuresHtmlSections(join(outDir, 'figures'))]));
 }
 
 function verdictLine(r: ClaimResult): string {
@@ -135,4 +137,4 @@ const merge: Command = {
   },
 };
 
-export const commands: Record<string, Command> = { verify, replay, list, merge, sample: sampleCommand, eval: evalCommand };
+export const commands: Record<string, Command> = { verify, replay, list, merge, sample: sampleCommand, eval: evalCommand, figures: figuresCommand };

@@ -13,7 +13,9 @@ commands:
   merge   DIR [--out DIR]
   list
   sample  --d D --m M --p P [--gamma G] [--seed S]
-  eval    FILE`;
+  eval    FILE
+  figures [--figures 1,2,..] [--preset quick|paper] [--seed S] [--out DIR] [--shard i/n] [--jobs N]
+  figures --merge DIR [--out DIR]`;
 
 export class UsageError extends Error {}
 

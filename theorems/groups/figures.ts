@@ -1,4 +1,11 @@
 /** Claims that check the text's statements about the paper's experiments (figures 1, 2, 4; appendix D). */
 import type { AnyClaim } from '../../src/claims/types.ts';
+import { figure1LossFloor, figure1Sublinear } from '../figure-1.ts';
+import { figure2Linear, figure2MinRate } from '../figure-2.ts';
+import { figure4RatePersists, figure4Under1000 } from '../figure-4.ts';
 
-export const figureClaims: AnyClaim[] = [];
+export const figureClaims: AnyClaim[] = [
+  figure1Sublinear, figure1LossFloor,
+  figure2Linear, figure2MinRate,
+  figure4Under1000, figure4RatePersists,
+];
