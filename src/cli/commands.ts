@@ -60,7 +60,7 @@ function verdictLine(r: ClaimResult): string {
 const verify: Command = {
   options: {
     budget: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, claims: { type: 'string' },
-    out: { type: 'string' }, shard: { type: 'string' },
+    out: { type: 'string' }, shard: { type: 'string' }, exact: { type: 'boolean' },
   },
   positionals: 0,
   run: async (v) => {
@@ -76,6 +76,8 @@ const verify: Command = {
         return c;
       });
     }
+    // --exact: only the exact-arithmetic claims (ids with an /exact or -exact suffix, src/exact/)
+    if (v.exact) selected = selected.filter((c) => /[/-]exact$/.test(c.id));
     if (shard) selected = selected.filter((_, k) => k % shard.n === shard.i - 1);
     const results: ClaimResult[] = [];
     selected.forEach((c, k) => {

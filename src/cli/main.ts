@@ -8,7 +8,7 @@ import { commands } from './commands.ts';
 
 export const USAGE = `usage: qnn-verify <command> [options]
 commands:
-  verify  [--budget quick|default|full] [--runs N] [--seed S] [--claims id,id] [--out DIR] [--shard i/n]
+  verify  [--budget quick|default|full] [--runs N] [--seed S] [--claims id,id] [--out DIR] [--shard i/n] [--exact]
   replay  --claim ID --seed S [--path P]
   merge   DIR [--out DIR]
   list
