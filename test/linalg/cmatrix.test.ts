@@ -1,40 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
-  type CMat, EPS, add, adjoint, axpyInPlace, clone, cloneVec, col, commutator, cvec, diag, frobeniusNorm,
+  EPS, add, adjoint, axpyInPlace, clone, cloneVec, col, commutator, cvec, diag, frobeniusNorm,
   fromArrays, gramRows, hadamard, hermitianDeviation, hermitianPart, identity, inner, kron, matmul,
   matmulChain, matmulInto, matvec, maxAbs, maxAbsDiff, outer, partialTrace1, partialTrace2, realPart, row,
   scale, sub, swap, toArrays, trace, traceProduct, transpose, unitaryDeviation, vecNorm, zeros,
 } from '../../src/linalg/cmatrix.ts';
+import { makeRng, randomMatrix, randomVec } from './random-matrices.ts';
 
-// Deterministic generator: mulberry32 + Box-Muller.
-function makeRng(seed: number) {
-  let s = seed >>> 0;
-  const uniform = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, gauss };
-}
-type Rng = ReturnType<typeof makeRng>;
-function randomMatrix(rng: Rng, rows: number, cols: number = rows): CMat {
-  const a = zeros(rows, cols);
-  for (let i = 0; i < rows * cols; i++) {
-    a.re[i] = rng.gauss();
-    a.im[i] = rng.gauss();
-  }
-  return a;
-}
-function randomVec(rng: Rng, n: number) {
-  const v = cvec(n);
-  for (let i = 0; i < n; i++) {
-    v.re[i] = rng.gauss();
-    v.im[i] = rng.gauss();
-  }
-  return v;
-}
 
 const X = fromArrays([[0, 1], [1, 0]]);
 const Y = fromArrays([[0, 0], [0, 0]], [[0, -1], [1, 0]]);

@@ -1,33 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
-  type CMat, EPS, adjoint, diag, frobeniusNorm, fromArrays, hermitianPart, identity, matmul, maxAbs, maxAbsDiff,
+  type CMat, EPS, adjoint, diag, frobeniusNorm, fromArrays, identity, matmul, maxAbs, maxAbsDiff,
   scale, unitaryDeviation, zeros,
 } from '../../src/linalg/cmatrix.ts';
 import { eigh, eigvalsh, hermitianTolerance, lambdaMax, lambdaMin, tridiagonalEig } from '../../src/linalg/eigh.ts';
 import { qr } from '../../src/linalg/qr.ts';
+import { makeRng, type Rng, randomMatrix, randomHermitian } from './random-matrices.ts';
 
-// Deterministic generator: mulberry32 + Box-Muller.
-function makeRng(seed: number) {
-  let s = seed >>> 0;
-  const uniform = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, gauss };
-}
-type Rng = ReturnType<typeof makeRng>;
-function randomMatrix(rng: Rng, rows: number, cols: number = rows): CMat {
-  const a = zeros(rows, cols);
-  for (let i = 0; i < rows * cols; i++) {
-    a.re[i] = rng.gauss();
-    a.im[i] = rng.gauss();
-  }
-  return a;
-}
-const randomHermitian = (rng: Rng, n: number): CMat => hermitianPart(randomMatrix(rng, n));
 const randomUnitary = (rng: Rng, n: number): CMat => qr(randomMatrix(rng, n)).q;
 
 /** Checks a = V diag(values) V^dag, V unitary, values ascending; tolerances c * EPS * n * ||a||. */

@@ -1,31 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import {
-  type CMat, EPS, add, diag, frobeniusNorm, fromArrays, hermitianPart, identity, kron, matmul, maxAbsDiff,
+  type CMat, EPS, add, diag, frobeniusNorm, fromArrays, identity, kron, matmul, maxAbsDiff,
   scale, unitaryDeviation, zeros,
 } from '../../src/linalg/cmatrix.ts';
 import { expmAntiHermitian, expmHermitian } from '../../src/linalg/expm.ts';
+import { makeRng, randomHermitian } from './random-matrices.ts';
 
-// Deterministic generator: mulberry32 + Box-Muller.
-function makeRng(seed: number) {
-  let s = seed >>> 0;
-  const uniform = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, gauss };
-}
-type Rng = ReturnType<typeof makeRng>;
-function randomHermitian(rng: Rng, n: number): CMat {
-  const a = zeros(n);
-  for (let i = 0; i < n * n; i++) {
-    a.re[i] = rng.gauss();
-    a.im[i] = rng.gauss();
-  }
-  return hermitianPart(a);
-}
 
 /** sum_{k=0}^{terms-1} (-i t h)^k / k! */
 function taylorExp(h: CMat, t: number, terms: number): CMat {

@@ -4,28 +4,8 @@ import {
   unitaryDeviation, zeros,
 } from '../../src/linalg/cmatrix.ts';
 import { det, qr, solve } from '../../src/linalg/qr.ts';
+import { makeRng, randomMatrix } from './random-matrices.ts';
 
-// Deterministic generator: mulberry32 + Box-Muller.
-function makeRng(seed: number) {
-  let s = seed >>> 0;
-  const uniform = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, gauss };
-}
-type Rng = ReturnType<typeof makeRng>;
-function randomMatrix(rng: Rng, rows: number, cols: number = rows): CMat {
-  const a = zeros(rows, cols);
-  for (let i = 0; i < rows * cols; i++) {
-    a.re[i] = rng.gauss();
-    a.im[i] = rng.gauss();
-  }
-  return a;
-}
 const cmul = (a: Complex, b: Complex): Complex => ({ re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re });
 const cabs = (a: Complex): number => Math.hypot(a.re, a.im);
 
