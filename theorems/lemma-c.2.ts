@@ -17,6 +17,7 @@ import { lambdaMin } from '../src/linalg/eigh.ts';
 import { kAsym } from '../src/model/kernels.ts';
 import { haarState, haarUnitary, orthonormalStates } from '../src/random/ensembles.ts';
 import { makeRng, type Rng } from '../src/random/rng.ts';
+import { identityOutcome } from '../src/claims/outcomes.ts';
 
 /** M = gamma (Pi+ - Pi-) with its eigenbases: columns of bPlus (d x d/2) span the +gamma eigenspace. */
 export interface PauliLike {
@@ -141,11 +142,6 @@ const arbitrary = () =>
 /** Entries of K are products of two commutators of size ||M|| = gamma, through traces of d x d products. */
 const identityTol = (gamma: number, d: number) => TOLERANCES.identity(gamma * gamma, d, 3);
 const identityRule = 'K_asym from O(d)-term traces of products of commutators (depth 3) of size gamma: 64 EPS d 3 gamma^2 per entry';
-
-function identityOutcome(residual: number, tol: number, details?: Record<string, number | string>) {
-  const ok = Number.isFinite(residual) && residual <= tol;
-  return { ok, slack: Number.isFinite(residual) ? tol - residual : Number.NEGATIVE_INFINITY, residual, tolerance: tol, details };
-}
 
 const ref = (equations: string[]) => ({ label: 'Lemma C.2', section: 'C.1', equations });
 const hyps = ['pure states rho_j = v_j v_j^dag (not necessarily orthogonal)', 'M = gamma (Pi+ - Pi-), Pi+- the eigenprojectors, trace 0'];

@@ -4,7 +4,6 @@
  * integer/string parameters, so each counterexample replays from its params.
  */
 import fc from 'fast-check';
-import type { CheckOutcome } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import {
   add, adjoint, CMat, CVec, cvec, fromArrays, hermitianPart, identity, matmul, matvec, scale, sub, vecNorm, zeros,
@@ -168,54 +167,7 @@ export function norm2(v: CVec): number {
   return vecNorm(v) ** 2;
 }
 
-/** Non-finite values fail the check (never compared). */
-export function nonFinite(values: Record<string, number>): CheckOutcome | undefined {
-  for (const [k, v] of Object.entries(values)) {
-    if (!Number.isFinite(v)) return { ok: false, slack: Number.NEGATIVE_INFINITY, details: { nonFinite: k } };
-  }
-  return undefined;
-}
-
-export function identityOutcome(residual: number, tolerance: number, details?: Record<string, number | string>): CheckOutcome {
-  const bad = nonFinite({ residual, tolerance });
-  if (bad) return bad;
-  return { ok: residual <= tolerance, slack: tolerance - residual, residual, tolerance, details };
-}
-
-/** slack = rhs - lhs + tol, divided by `unit` (> 0) when the slack is reported in units of a quantity. */
-export function inequalityOutcome(lhs: number, rhs: number, tolerance: number, unit = 1, details?: Record<string, number | string>): CheckOutcome {
-  const bad = nonFinite({ lhs, rhs, tolerance, unit });
-  if (bad) return bad;
-  const slack = (rhs - lhs + tolerance) / unit;
-  return { ok: slack >= 0, slack, tolerance: tolerance / unit, details: { lhs, rhs, ...details } };
-}
-
-/** Slack relative to the part's own tolerance (parts may be in different units). */
-function relativeSlack(o: CheckOutcome): number {
-  return o.tolerance !== undefined && o.tolerance > 0 ? o.slack / o.tolerance : o.slack;
-}
-
-/**
- * Combines outcomes: ok iff all are; the largest residual is kept. The reported part is the one with
- * the smallest slack (`by = 'slack'`, parts in the same units) or the smallest slack / tolerance
- * (`by = 'relative'`, parts in different units).
- */
-export function allOf(parts: CheckOutcome[], details?: Record<string, number | string>, by: 'slack' | 'relative' = 'slack'): CheckOutcome {
-  const key = by === 'slack' ? (o: CheckOutcome) => o.slack : relativeSlack;
-  let worst = parts[0];
-  let residual: number | undefined;
-  for (const p of parts) {
-    if (!(key(p) >= key(worst))) worst = p;
-    if (p.residual !== undefined) residual = Math.max(residual ?? 0, p.residual);
-  }
-  return {
-    ok: parts.every((p) => p.ok),
-    slack: worst.slack,
-    residual,
-    tolerance: worst.tolerance,
-    details: { ...worst.details, ...details },
-  };
-}
+export { allOf, identityOutcome, inequalityOutcome, nonFinite } from '../src/claims/outcomes.ts';
 
 /**
  * Central finite difference (f(x + h) - f(x - h)) / 2h: truncation and the FD rounding term from

@@ -8,7 +8,6 @@
  * M0 = gamma diag(+1 x d/2, -1 x d/2), Z = tr(H^2)/(d^2 - 1), eta = m/(p Z) (Lemma 4.1).
  */
 import fc from 'fast-check';
-import type { CheckOutcome } from '../src/claims/types.ts';
 import { CMat, frobeniusNorm, outer, row, zeros } from '../src/linalg/cmatrix.ts';
 import { layerGenerators, periodicAnsatz } from '../src/model/ansatz.ts';
 import { compile, type CompiledQnn, lossAndGradientFast } from '../src/model/compiled.ts';
@@ -170,38 +169,7 @@ export function maxFrob(as: readonly CMat[]): number {
   return Math.max(...as.map(frobeniusNorm));
 }
 
-/** Non-finite values fail the check (never compared). */
-export function nonFinite(values: Record<string, number>): CheckOutcome | undefined {
-  for (const [k, v] of Object.entries(values)) {
-    if (!Number.isFinite(v)) return { ok: false, slack: Number.NEGATIVE_INFINITY, details: { nonFinite: k } };
-  }
-  return undefined;
-}
-
-export function identityOutcome(residual: number, tolerance: number, details?: Record<string, number | string>): CheckOutcome {
-  const bad = nonFinite({ residual, tolerance });
-  if (bad) return bad;
-  return { ok: residual <= tolerance, slack: tolerance - residual, residual, tolerance, details };
-}
-
-/** slack = (rhs - lhs + tol)/unit. */
-export function inequalityOutcome(lhs: number, rhs: number, tolerance: number, unit = 1, details?: Record<string, number | string>): CheckOutcome {
-  const bad = nonFinite({ lhs, rhs, tolerance, unit });
-  if (bad) return bad;
-  const slack = (rhs - lhs + tolerance) / unit;
-  return { ok: slack >= 0, slack, tolerance: tolerance / unit, details: { lhs, rhs, ...details } };
-}
-
-/** Combines outcomes: ok iff all are; the worst slack and the largest residual are kept. */
-export function allOf(parts: CheckOutcome[], details?: Record<string, number | string>): CheckOutcome {
-  let worst = parts[0];
-  let residual: number | undefined;
-  for (const p of parts) {
-    if (!(p.slack >= worst.slack)) worst = p;
-    if (p.residual !== undefined) residual = Math.max(residual ?? 0, p.residual);
-  }
-  return { ok: parts.every((p) => p.ok), slack: worst.slack, residual, tolerance: worst.tolerance, details: { ...worst.details, ...details } };
-}
+export { allOf, identityOutcome, inequalityOutcome, nonFinite } from '../src/claims/outcomes.ts';
 
 /** Ordinary least squares y = a + b x; standard error of b from the residuals (n - 2 dof). */
 export function linearFit(x: readonly number[], y: readonly number[]): { slope: number; intercept: number; se: number; n: number; residualSd: number } {

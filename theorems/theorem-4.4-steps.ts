@@ -20,6 +20,7 @@ import { balancedLabels } from '../src/random/ensembles.ts';
 import { makeRng } from '../src/random/rng.ts';
 import { gramPN } from './lemma-c.2.ts';
 import { buildGlobalMinimum, type MinimumParams, minimumArbitrary, minimumTol, pauliLikeOf } from './theorem-4.4.ts';
+import { identityOutcome } from '../src/claims/outcomes.ts';
 
 /** K_asym (eq. 7), P, N (eq. 111) and G_ij = uhat_i^dag uhat_j at a drawn global minimum. */
 function atMinimum(p: MinimumParams) {
@@ -73,11 +74,6 @@ const runs = { quick: 10, default: 30, full: 300 };
 /** K entries of size gamma^2, built through the N^{1/2} eigendecomposition and O(d^2)-term traces. */
 const kTol = (gamma: number, d: number) => minimumTol(gamma * gamma, d);
 const kRule = 'construction through an m x m eigendecomposition, K_asym through traces of d x d products: 256 EPS d gamma^2 per entry';
-
-function identityOutcome(residual: number, tol: number, details?: Record<string, number | string>) {
-  const ok = Number.isFinite(residual) && residual <= tol;
-  return { ok, slack: Number.isFinite(residual) ? tol - residual : Number.NEGATIVE_INFINITY, residual, tolerance: tol, details };
-}
 
 export const theorem44Diagonal: Claim<MinimumParams> = {
   id: 'theorem-4.4/diagonal',

@@ -8,7 +8,7 @@ import { asymptoticFlow, kernelAsymFast } from '../dynamics/asymptotic.ts';
 import { gradientFlow } from '../dynamics/training.ts';
 import { type CMat } from '../linalg/cmatrix.ts';
 import { eigvalsh } from '../linalg/eigh.ts';
-import { compile, lossAndGradientFast, predictFast } from '../model/compiled.ts';
+import { compile, lossAndGradientFast } from '../model/compiled.ts';
 import { appendixDInstance } from '../model/scenarios.ts';
 import { makeRng } from '../random/rng.ts';
 import {
