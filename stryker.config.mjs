@@ -39,5 +39,5 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // Stryker copies the project into .stryker-tmp/sandbox-*; node_modules is symlinked, not copied.
-  ignorePatterns: ['report', 'reports', 'bench', '.stryker', 'figures-out', '*.log', 'scripts'],
+  ignorePatterns: ['report', 'reports', 'bench', '.stryker', 'figures-out', '*.log'],
 };

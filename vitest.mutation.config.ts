@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: [
       'test/linalg/**/*.test.ts',
+      'test/wasm/**/*.test.ts',
       'test/model/**/*.test.ts',
       'test/random/**/*.test.ts',
       'test/integrate/**/*.test.ts',

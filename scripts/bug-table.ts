@@ -16,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const COPY = ['src', 'theorems', 'properties', 'test', 'bin', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const COPY = ['src', 'theorems', 'properties', 'test', 'bin', 'scripts', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+/** Edits of the WebAssembly generator are followed by a rebuild of src/wasm/kernels.wasm in the copy. */
+const WASM_SOURCE = 'scripts/wasm-source.ts';
 const TEST_DIRS = ['test/claims', 'test/model', 'test/random', 'test/integrate'];
 
 interface Edit { file: string; from: string; to: string }
@@ -56,10 +58,24 @@ export const bugs: Bug[] = [
   },
   {
     id: 'phase-sign-fast',
-    description: 'e^{+i theta H} in the fast state-vector route (applyPhases, compiled.ts)',
+    description: 'e^{+i theta H} in the fast state-vector route (phases, compiled.ts)',
     edits: [
-      { file: 'src/model/compiled.ts', from: 'const c = Math.cos(theta * lambda[i]), s = -Math.sin(theta * lambda[i]);', to: 'const c = Math.cos(theta * lambda[i]), s = Math.sin(theta * lambda[i]);' },
+      { file: 'src/model/compiled.ts', from: 'sin[i] = -Math.sin(t * lam[i]);', to: 'sin[i] = Math.sin(t * lam[i]);' },
+      { file: 'src/model/compiled.ts', from: 'su = -Math.sin(t * values[u]);', to: 'su = Math.sin(t * values[u]);' },
     ],
+  },
+  {
+    id: 'adjoint-kernel-transpose',
+    description: 'the WebAssembly adjoint kernel multiplies by A^T instead of A^dag (conjugation dropped; wasm-source.ts, rebuilt)',
+    edits: [
+      { file: WASM_SOURCE, from: '(${O}.add (${O}.mul ${v(`ar${u}`)} ${v(`xr${s}`)})', to: '(${O}.sub (${O}.mul ${v(`ar${u}`)} ${v(`xr${s}`)})' },
+      { file: WASM_SOURCE, from: '(${O}.sub (${O}.mul ${v(`ar${u}`)} ${v(`xi${s}`)})', to: '(${O}.add (${O}.mul ${v(`ar${u}`)} ${v(`xi${s}`)})' },
+    ],
+  },
+  {
+    id: 'kernel-odd-column-dropped',
+    description: 'the WebAssembly forward kernel drops the last column when d is odd (wasm-source.ts, rebuilt)',
+    edits: [{ file: WASM_SOURCE, from: "(if (i32.and ${v('d')} (i32.const 1)) (then", to: '(if (i32.const 0) (then' }],
   },
   {
     id: 'phase-sign-expm',
@@ -149,6 +165,11 @@ function runTests(dir: string): RunResult {
   return { failed, passed: j.numPassedTests, total: j.numTotalTests, seconds };
 }
 
+function rebuildWasm(dir: string): RunResult | undefined {
+  const r = spawnSync('npx', ['tsx', WASM_SOURCE.replace('wasm-source', 'build-wasm')], { cwd: dir, encoding: 'utf8' });
+  return r.status === 0 ? undefined : { failed: [], passed: 0, total: 0, seconds: 0, error: `wasm rebuild failed: ${(r.stderr ?? '').slice(-300)}` };
+}
+
 function applyEdits(dir: string, bug: Bug): void {
   for (const e of bug.edits) {
     const path = join(dir, e.file);
@@ -201,7 +222,7 @@ function main(): number {
       cpSync(pristine, work, { recursive: true, verbatimSymlinks: true });
       rmSync(join(work, 'vitest-result.json'), { force: true });
       applyEdits(work, bug);
-      const r = runTests(work);
+      const r = bug.edits.some((e) => e.file === WASM_SOURCE) ? rebuildWasm(work) ?? runTests(work) : runTests(work);
       const caught = r.failed.filter((t) => !baseFailed.has(t));
       rows.push({ bug, caught, seconds: r.seconds, error: r.error });
       process.stderr.write(`${bug.id}: ${r.error ? `ERROR ${r.error}` : `${caught.length} failing tests`} (${r.seconds.toFixed(0)} s)\n`);
