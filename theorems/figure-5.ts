@@ -92,6 +92,8 @@ export const figure5: Claim<Params> = {
   hypotheses: ['m orthonormal pure states, balanced labels', 'M(0) = gamma U diag(+1 x d/2, -1 x d/2) U^dag, U Haar (eq. 120)', 'asymptotic dynamics eq. (119)'],
   kind: 'statistical',
   expectation: 'holds',
+  corrects: 'figure-5/large-gamma',
+  why: 'The printed ">= 5% for each of d, m and gamma" fails at larger gamma and d (figure-5/large-gamma): the change shrinks as gamma grows and, at gamma >= 4, as d grows. What holds is the statement on the range gamma <= 3, d <= 32 checked here; the paper does not print its grid.',
   uses: ['theorem-4.4', 'theorem-4.2', 'corollary-4.3'],
   toleranceRule:
     `one-sided 99% lower confidence bound: mean - ${Z_ONE_SIDED_99} sd / sqrt(N) >= 5%, N stated per cell; flow at local tolerance ${FIGURE_FLOW_TOL} (K_asym to ~1e-4 relative, checked against runs at 1e-6)`,
@@ -110,5 +112,50 @@ export const figure5: Claim<Params> = {
     const lower = mean - monteCarloTolerance(sd, n, Z_ONE_SIDED_99);
     const slack = lower - THRESHOLD;
     return { ok: slack >= 0, slack, details: { d, m, gamma, N: n, meanRelativeChange: mean, sd, lowerBound99: lower, minRelativeChange: Math.min(...changes) } };
+  },
+};
+
+/**
+ * Cells where the printed ">= 5% for each hyperparameter" fails, from pilot runs (N = 16: d = 64, m = 2,
+ * gamma = 4: mean 4.2%, sd 0.8%; d = 64, m = 4, gamma = 8: mean 1.5%, sd 0.8%; d = 32, m = 2, gamma = 8: mean
+ * 3.1%, sd 2.2%). N per cell makes the 99% upper bound clear 5% by >= 3 standard errors of the mean.
+ */
+const LARGE_GAMMA: { d: number; m: number; gamma: number; n: number }[] = [
+  { d: 64, m: 2, gamma: 4, n: 32 },
+  { d: 64, m: 4, gamma: 8, n: 12 },
+  { d: 32, m: 2, gamma: 8, n: 48 },
+];
+
+export const figure5LargeGamma: Claim<Params> = {
+  id: 'figure-5/large-gamma',
+  title: 'Figure 5 as printed: K_asym changes by >= 5% for every gamma (large gamma, d = 32, 64)',
+  ref: { label: 'Figure 5 (appendix D.2)', section: 'D.2', equations: ['119', '120', '121'] },
+  statement:
+    '"K_asym(t) changes significantly (>= 5%) for each of the hyperparameters d, m and gamma", checked where the change is smallest: ' +
+    '(d, m, gamma) = (64, 2, 4), (64, 4, 8), (32, 2, 8), N = 32, 12, 48 initialisations, the same relative change as figure-5 ' +
+    '(||K_asym(T) - K_asym(0)||_F / ||K_asym(0)||_F, T the first checkpoint with L(T) <= L(0)/100). The printed statement survives a run ' +
+    'unless the 99% upper confidence bound of the mean change is below 5%. The paper-preset figure 5 (100 initialisations, T = 25/(gamma^2 - 1)) ' +
+    'gives 5.2% at gamma = 4 and 1.8% at gamma = 8 (d = 64, m = 4).',
+  hypotheses: ['m orthonormal pure states, balanced labels', 'M(0) = gamma U diag(+1 x d/2, -1 x d/2) U^dag, U Haar (eq. 120)', 'asymptotic dynamics eq. (119)'],
+  kind: 'statistical',
+  expectation: 'fails-as-printed',
+  correctedBy: 'figure-5',
+  uses: ['theorem-4.4', 'theorem-4.2', 'corollary-4.3'],
+  toleranceRule: `one-sided 99% upper confidence bound: mean + ${Z_ONE_SIDED_99} sd / sqrt(N) < 5% refutes the printed statement, N stated per cell; flow at local tolerance ${FIGURE_FLOW_TOL}`,
+  runs: { quick: 1, default: 5, full: 12 },
+  arbitrary: () => fc.record({ seed: seedArb(), cell: fc.integer({ min: 0, max: LARGE_GAMMA.length - 1 }) }),
+  check: ({ seed, cell }) => {
+    const { d, m, gamma, n } = LARGE_GAMMA[cell];
+    const rng = makeRng(seed);
+    const changes: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const run = trainAsymptotic(rng.fork(k), d, m, gamma);
+      changes.push(frobeniusNorm(sub(run.KT, run.K0)) / frobeniusNorm(run.K0)); // relative change of eq. (121)
+    }
+    if (!changes.every(Number.isFinite)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
+    const { mean, sd } = meanSd(changes);
+    const upper = mean + monteCarloTolerance(sd, n, Z_ONE_SIDED_99);
+    const slack = upper - THRESHOLD;
+    return { ok: slack >= 0, slack, details: { d, m, gamma, N: n, meanRelativeChange: mean, sd, upperBound99: upper, maxRelativeChange: Math.max(...changes) } };
   },
 };
