@@ -21,6 +21,7 @@ export default {
     'src/random/**/*.ts',
     'src/integrate/**/*.ts',
     'src/dynamics/**/*.ts',
+    'src/wasm/**/*.ts',
     'src/errors.ts',
   ],
   // Mutants in static initialisers (module-level tables) would need a full reload per mutant.

@@ -8,7 +8,7 @@
  * the same bits on every machine.
  */
 import { readFileSync } from 'node:fs';
-import { check } from '../errors.ts';
+import { check, QnnInputError } from '../errors.ts';
 
 type KernelFn = (are: number, aim: number, xre: number, xim: number, yre: number, yim: number, d: number, m: number) => void;
 
@@ -48,7 +48,12 @@ export function makeArena(doubles: number, fn = 'makeArena'): Arena {
   check(Number.isInteger(doubles) && doubles >= 0, fn, 'doubles', `must be a non-negative integer (got ${doubles})`);
   check(doubles <= MAX_ARENA_DOUBLES, fn, 'size', `needs ${doubles} doubles, more than the ${MAX_ARENA_DOUBLES} a WebAssembly memory holds`);
   const pages = Math.max(1, Math.ceil((doubles * 8) / PAGE_BYTES));
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  } catch {
+    throw new QnnInputError(fn, 'size', `could not allocate ${pages * PAGE_BYTES} bytes of WebAssembly memory (${doubles} doubles)`);
+  }
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const buffer = memory.buffer;
   let top = 0; // in doubles, kept even
