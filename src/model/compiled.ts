@@ -9,12 +9,11 @@
  * in the WebAssembly kernel (src/wasm/kernels.ts) on matrices and work buffers that live in the
  * compiled instance's own arena.
  */
-import { checkFiniteArray } from '../errors.ts';
 import { adjoint, CMat, matmul } from '../linalg/cmatrix.ts';
 import { eigh } from '../linalg/eigh.ts';
 import { checkTheta } from './ansatz.ts';
 import { QnnInstance } from './instance.ts';
-import { Arena, makeArena } from '../wasm/kernels.ts';
+import { Arena, arenaSize, makeArena } from '../wasm/kernels.ts';
 
 export interface CompiledQnn {
   readonly d: number;
@@ -82,8 +81,9 @@ export function compile(inst: QnnInstance): CompiledQnn {
     W.push(w);
   }
   const m = states.rows, dd = d * d, md = m * d;
-  // arena: W (p+1 matrices), the spectra, x0, phi_1..phi_p, x, b, t (m x d, split), cos/sin (p x d)
-  const arena = makeArena(2 * (p + 1) * (dd + 1) + (p + 1) * (d + 1) + 2 * (p + 5) * (md + 1) + 2 * (p * d + 1), 'compile');
+  // arena, exactly: W (p+1 matrices, split), x0, x, b, t, phi_1..phi_p (m x d, split), cos/sin (p x d), distinct spectra
+  const distinctSpectra = new Set(gens.map((g) => g.values)).size;
+  const arena = makeArena(2 * (p + 1) * arenaSize(dd) + 2 * (p + 4) * arenaSize(md) + 2 * arenaSize(p * d) + distinctSpectra * arenaSize(d), 'compile');
   const toArena = (a: CMat): CMat => {
     const re = arena.alloc(dd), im = arena.alloc(dd);
     re.set(a.re);
@@ -248,7 +248,6 @@ export function lossAndGradientFast(c: CompiledQnn, theta: ArrayLike<number>): L
 
 /** Validating wrapper of lossAndGradientFast. */
 export function lossAndGradient(inst: QnnInstance, theta: ArrayLike<number>, compiled = compile(inst)): LossGrad {
-  checkTheta(inst.ansatz, theta, 'lossAndGradient');
-  checkFiniteArray(theta, 'lossAndGradient', 'theta');
+  checkTheta(inst.ansatz, theta, 'lossAndGradient'); // length p, finite entries
   return lossAndGradientFast(compiled, theta);
 }

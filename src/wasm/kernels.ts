@@ -43,7 +43,12 @@ export interface Arena {
 
 export type BlockProduct = (are: Float64Array, aim: Float64Array, xre: Float64Array, xim: Float64Array, yre: Float64Array, yim: Float64Array, d: number, m: number) => void;
 
-/** An arena with room for `doubles` Float64 values (each allocation is 16-byte aligned). */
+/** Doubles an allocation of n takes (allocations are kept 16-byte aligned). */
+export function arenaSize(n: number): number {
+  return n + (n & 1);
+}
+
+/** An arena with room for `doubles` Float64 values; an allocation of n takes arenaSize(n) of them. */
 export function makeArena(doubles: number, fn = 'makeArena'): Arena {
   check(Number.isInteger(doubles) && doubles >= 0, fn, 'doubles', `must be a non-negative integer (got ${doubles})`);
   check(doubles <= MAX_ARENA_DOUBLES, fn, 'size', `needs ${doubles} doubles, more than the ${MAX_ARENA_DOUBLES} a WebAssembly memory holds`);
@@ -56,7 +61,7 @@ export function makeArena(doubles: number, fn = 'makeArena'): Arena {
   }
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const buffer = memory.buffer;
-  let top = 0; // in doubles, kept even
+  let top = 0; // doubles handed out, kept even; the capacity is `doubles` (the memory is rounded up to whole pages)
   const inside = (a: Float64Array, fn: string, name: string) => check(a.buffer === buffer, fn, name, 'must be a view of this arena');
   const phaseKernel = instance.exports.phaseTable as (c: number, s: number, sgn: number, xre: number, xim: number, d: number, m: number) => void;
   const dotKernel = instance.exports.gradDot as (lam: number, bre: number, bim: number, xre: number, xim: number, d: number, m: number) => number;
@@ -75,9 +80,9 @@ export function makeArena(doubles: number, fn = 'makeArena'): Arena {
     memory,
     alloc(n: number): Float64Array {
       check(Number.isInteger(n) && n >= 0, 'Arena.alloc', 'n', `must be a non-negative integer (got ${n})`);
-      check(top + n <= buffer.byteLength / 8, 'Arena.alloc', 'n', `exceeds the arena (${top} + ${n} > ${buffer.byteLength / 8} doubles)`);
+      if (top + n > doubles) check(false, 'Arena.alloc', 'n', `exceeds the arena (${top} + ${n} > ${doubles} doubles)`);
       const view = new Float64Array(buffer, top * 8, n);
-      top += n + (n & 1);
+      top += arenaSize(n);
       return view;
     },
     phaseTable(c, sn, sgn, xre, xim, d, m): void {

@@ -17,6 +17,7 @@ import {
 import { appendixDGenerator, pauliString, pmOneMeasurement } from '../../src/model/measurement.ts';
 import { loss, parameterizedMeasurement, predictions } from '../../src/model/qnn.ts';
 import { appendixDInstance, lineInstance } from '../../src/model/scenarios.ts';
+import { haarUnitary, orthonormalStates } from '../../src/random/ensembles.ts';
 import { makeRng } from '../../src/random/rng.ts';
 
 describe('measurement', () => {
@@ -90,6 +91,36 @@ describe('predictions, loss and gradient', () => {
       for (let j = 0; j < 3; j++) expect(Math.abs(dense[j] - fast[j])).toBeLessThan(1e3 * EPS * 8 * 6);
       expect(Math.abs(lossAndGradient(instance, theta0).loss - loss(instance, theta0))).toBeLessThan(1e3 * EPS * 8 * 6);
     }
+  });
+
+  it('fast route = dense route with real-only and imaginary-only off-diagonal generators, degenerate spectra and a non-diagonal M0', () => {
+    // X and Y factors make off-diagonals purely real or purely imaginary (each must be seen as non-diagonal);
+    // every (scaled) Pauli string has two eigenvalues, each with multiplicity d/2 (the repeated-eigenvalue path of the phases);
+    // ZIZ is diagonal (the path without an eigendecomposition).
+    const rng = makeRng(21);
+    // scaled so the repeated eigenvalues are not +-1 (t * lambda and t / lambda must differ)
+    const gens = ['XII', 'IYI', 'ZIZ', 'XYZ', 'IIX'].map((s, l) => scale(pauliString(s), 0.6 + 0.3 * l));
+    const unitaries = Array.from({ length: gens.length + 1 }, () => haarUnitary(rng, 8));
+    const inst = makeInstance(lineAnsatz(unitaries, gens), pauliString('YXI'), orthonormalStates(rng, 3, 8), [1, -1, 1]);
+    const theta = [0.3, -1.1, 0.7, 2.0, -0.4];
+    const c = compile(inst);
+    const dense = predictions(inst, theta), fast = predictFast(c, theta);
+    for (let j = 0; j < 3; j++) expect(Math.abs(dense[j] - fast[j])).toBeLessThan(1e3 * EPS * 8 * 5);
+    const g = lossAndGradient(inst, theta, c);
+    expect(Math.abs(g.loss - loss(inst, theta))).toBeLessThan(1e3 * EPS * 8 * 5);
+    const h = 1e-5;
+    for (let l = 0; l < 5; l++) {
+      const tp = theta.slice(), tm = theta.slice();
+      tp[l] += h;
+      tm[l] -= h;
+      expect(Math.abs((loss(inst, tp) - loss(inst, tm)) / (2 * h) - g.gradient[l])).toBeLessThan(1e-8);
+    }
+  });
+
+  it('lossAndGradient refuses a theta of the wrong length or with a non-finite entry, naming itself', () => {
+    const { instance } = lineInstance(makeRng(4), { d: 4, m: 2, p: 3 });
+    expect(() => lossAndGradient(instance, [0, 0])).toThrow('lossAndGradient: theta has length 2, expected p = 3');
+    expect(() => lossAndGradient(instance, [0, Number.NaN, 0])).toThrow('lossAndGradient: theta has a non-finite entry at index 1 (NaN)');
   });
 
   it('adjoint gradient agrees with central finite differences (h = 1e-5: error O(h^2) ~ 1e-10)', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EPS } from '../../src/linalg/cmatrix.ts';
 import { QnnInputError } from '../../src/errors.ts';
-import { makeArena } from '../../src/wasm/kernels.ts';
+import { arenaSize, makeArena, MAX_ARENA_DOUBLES } from '../../src/wasm/kernels.ts';
 import { assembleWasm } from '../../scripts/wasm-assemble.ts';
 import { wasmSource } from '../../scripts/wasm-source.ts';
 import { makeRng } from '../linalg/random-matrices.ts';
@@ -103,6 +103,88 @@ describe('applyBlock / applyBlockAdjoint (WebAssembly f64x2)', () => {
     expect(() => s.arena.applyBlock(s.are, s.aim, s.xre, s.xim, s.yre, s.yim, 3, 1)).toThrow(QnnInputError);
     expect(() => s.arena.alloc(1e6)).toThrow(/Arena.alloc: n exceeds the arena/);
     expect(() => makeArena(2 ** 31)).toThrow(/makeArena: size needs 2147483648 doubles/);
+  });
+
+  it('every argument check names its function, parameter and condition', () => {
+    expect(() => makeArena(-1)).toThrow('makeArena: doubles must be a non-negative integer (got -1)');
+    expect(() => makeArena(1.5, 'compile')).toThrow('compile: doubles must be a non-negative integer (got 1.5)');
+    expect(() => makeArena(MAX_ARENA_DOUBLES + 2)).toThrow(`makeArena: size needs ${MAX_ARENA_DOUBLES + 2} doubles, more than the ${MAX_ARENA_DOUBLES}`);
+    expect(makeArena(0).alloc(0).length).toBe(0); // empty arenas and allocations are allowed
+    // the capacity is exactly the doubles asked for, not the whole pages behind them; odd sizes are padded
+    const small = makeArena(10);
+    expect(small.alloc(5).length).toBe(5); // takes arenaSize(5) = 6
+    expect(arenaSize(5)).toBe(6);
+    expect(() => small.alloc(-1)).toThrow('Arena.alloc: n must be a non-negative integer (got -1)');
+    expect(() => small.alloc(0.5)).toThrow('Arena.alloc: n must be a non-negative integer (got 0.5)');
+    expect(() => small.alloc(5)).toThrow('Arena.alloc: n exceeds the arena (6 + 5 > 10 doubles)');
+    expect(small.alloc(4).length).toBe(4);
+    expect(() => small.alloc(1)).toThrow('Arena.alloc: n exceeds the arena (10 + 1 > 10 doubles)');
+    // an arena larger than one page holds all it was asked for
+    const big = makeArena(100_000);
+    const v = big.alloc(100_000);
+    v[99_999] = 3;
+    expect(v[99_999]).toBe(3);
+
+    const d = 2, m = 2, a = makeArena(64);
+    const A = [a.alloc(4), a.alloc(4)], X = [a.alloc(4), a.alloc(4)], Y = [a.alloc(4), a.alloc(4)];
+    const lam = a.alloc(2), outside = new Float64Array(4), short = a.alloc(3), shortD = a.alloc(1);
+    const args = (over: Record<number, Float64Array>) => [A[0], A[1], X[0], X[1], Y[0], Y[1]].map((x, i) => over[i] ?? x);
+    for (const fn of ['applyBlock', 'applyBlockAdjoint'] as const) {
+      const f = a[fn];
+      ['are', 'aim', 'xre', 'xim', 'yre', 'yim'].forEach((name, i) => {
+        const [p0, p1, p2, p3, p4, p5] = args({ [i]: outside });
+        expect(() => f(p0, p1, p2, p3, p4, p5, d, m)).toThrow(`${fn}: ${name} must be a view of this arena`);
+      });
+      for (const i of [0, 1]) {
+        const [p0, p1, p2, p3, p4, p5] = args({ [i]: short });
+        expect(() => f(p0, p1, p2, p3, p4, p5, d, m)).toThrow(`${fn}: a must hold d^2 = 4 entries`);
+      }
+      for (const i of [2, 3, 4, 5]) {
+        const [p0, p1, p2, p3, p4, p5] = args({ [i]: short });
+        expect(() => f(p0, p1, p2, p3, p4, p5, d, m)).toThrow(`${fn}: x, y must hold m d = 4 entries`);
+      }
+      // y overlapping x by all but one entry, from either side, for each of the four (x, y) pairs
+      const base = a.alloc(6);
+      const lo = base.subarray(0, 4), hi = base.subarray(2, 6);
+      for (const [xi, yi] of [[2, 4], [2, 5], [3, 4], [3, 5]]) {
+        for (const [x, y] of [[lo, hi], [hi, lo]]) {
+          const [p0, p1, p2, p3, p4, p5] = args({ [xi]: x, [yi]: y });
+          expect(() => f(p0, p1, p2, p3, p4, p5, d, m)).toThrow(`${fn}: y must not overlap x`);
+        }
+      }
+      // adjacent blocks do not overlap
+      const [p0, p1, , , , p5] = args({});
+      expect(() => f(p0, p1, base.subarray(0, 2), X[1], base.subarray(2, 4), p5, d, 1)).not.toThrow();
+    }
+    ['c', 's', 'xre', 'xim'].forEach((name, i) => {
+      const ps = [lam, lam, X[0], X[1]].map((x, j) => (j === i ? outside : x));
+      expect(() => a.phaseTable(ps[0], ps[1], 1, ps[2], ps[3], d, m)).toThrow(`phaseTable: ${name} must be a view of this arena`);
+      const qs = [lam, lam, X[0], X[1]].map((x, j) => (j === i ? (i < 2 ? shortD : short) : x));
+      expect(() => a.phaseTable(qs[0], qs[1], 1, qs[2], qs[3], d, m)).toThrow('phaseTable: c, s, x must hold d = 2 and m d = 4 entries');
+    });
+    ['lambda', 'bre', 'bim', 'xre', 'xim'].forEach((name, i) => {
+      const ps = [lam, Y[0], Y[1], X[0], X[1]].map((x, j) => (j === i ? outside : x));
+      expect(() => a.gradDot(ps[0], ps[1], ps[2], ps[3], ps[4], d, m)).toThrow(`gradDot: ${name} must be a view of this arena`);
+      const qs = [lam, Y[0], Y[1], X[0], X[1]].map((x, j) => (j === i ? (i === 0 ? shortD : short) : x));
+      expect(() => a.gradDot(qs[0], qs[1], qs[2], qs[3], qs[4], d, m)).toThrow('gradDot: lambda, b, x must hold d = 2 and m d = 4 entries');
+    });
+  });
+
+  it('phaseTable and gradDot: exact known cases (odd d: the scalar tail)', () => {
+    const a = makeArena(64);
+    const c = a.alloc(3), sn = a.alloc(3), xre = a.alloc(6), xim = a.alloc(6), bre = a.alloc(6), bim = a.alloc(6), lam = a.alloc(3);
+    c.set([0, 1, -1]); sn.set([1, 0, 0]); // phases i, 1, -1
+    xre.set([1, 2, 3, 0, 1, 0]); xim.set([0, 0, 1, 2, 0, -1]);
+    a.phaseTable(c, sn, 1, xre, xim, 3, 2);
+    expect(Array.from(xre)).toEqual([0, 2, -3, -2, 1, 0]);
+    expect(Array.from(xim)).toEqual([1, 0, -1, 0, 0, 1]);
+    a.phaseTable(c, sn, -1, xre, xim, 3, 2); // conjugate phases undo it
+    expect(Array.from(xre)).toEqual([1, 2, 3, 0, 1, 0]);
+    expect(Array.from(xim)).toEqual([0, 0, 1, 2, 0, -1]);
+    lam.set([1, 2, 3]);
+    bre.set([1, 0, 2, 0, 1, 1]); bim.set([0, 1, 0, 1, 0, -1]);
+    // sum_k sum_i lam_i (bre xim - bim xre) = [1*(0) + 2*(0 - 2) + 3*(2)] + [1*(0 - 0) + 2*(0) + 3*(-1 - 0)] = 2 - 3
+    expect(a.gradDot(lam, bre, bim, xre, xim, 3, 2)).toBe(-1);
   });
 
   it('src/wasm/kernels.{wat,wasm} are the output of scripts/wasm-source.ts (run npm run build:wasm)', async () => {
