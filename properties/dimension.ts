@@ -54,3 +54,8 @@ export function dimSpecArb(
   }
   return dimensionArb({ min: lo, max: hi, even: opts.even });
 }
+
+/** The dimensions of the small-instance claims: d in {2, 3, 4, 6, 8} (a qubit, odd d, two and three qubits, a non-power of 2). */
+export function smallDimensionArb(): fc.Arbitrary<number> {
+  return fc.constantFrom(2, 3, 4, 6, 8);
+}

@@ -3,6 +3,7 @@
  * the derivative of M(theta) (eqs. 14-16), the chain rule (eq. 17) and the flow of M (eqs. 18-20).
  */
 import fc from 'fast-check';
+import { smallDimensionArb } from '../properties/index.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import {
@@ -22,7 +23,7 @@ import {
 interface Params extends InstanceParams { d: number; m: number; p: number; ansatz: AnsatzKind; meas: MeasKind }
 
 const arb = () =>
-  fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+  smallDimensionArb().chain((d) =>
     fc.record({
       seed: seedArb(),
       d: fc.constant(d),

@@ -4,6 +4,7 @@
  * K positive semi-definite. Proof steps (eqs. 13-20) are in lemma-3.1-steps.ts.
  */
 import fc from 'fast-check';
+import { smallDimensionArb } from '../properties/index.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { CMat, commutator, outer, row, scale, traceProduct } from '../src/linalg/cmatrix.ts';
@@ -30,7 +31,7 @@ interface Params extends InstanceParams {
 }
 
 const dims = () =>
-  fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+  smallDimensionArb().chain((d) =>
     fc.record({ d: fc.constant(d), m: fc.integer({ min: 1, max: Math.min(4, d) }), p: fc.integer({ min: 1, max: 8 }) }));
 
 export const lemma31: Claim<Params> = {
@@ -130,7 +131,7 @@ export const lemma31Psd: Claim<PsdParams> = {
   arbitrary: () =>
     fc.record({
       seed: seedArb(),
-      d: fc.constantFrom(2, 3, 4, 6, 8),
+      d: smallDimensionArb(),
       m: fc.integer({ min: 1, max: 8 }),
       p: fc.integer({ min: 1, max: 6 }),
       ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),

@@ -4,6 +4,7 @@
  * kernel regression fits labels outside that range).
  */
 import fc from 'fast-check';
+import { smallDimensionArb } from '../properties/index.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { axpyInPlace, CMat, commutator, matmul, outer, row, scale, trace, traceProduct, zeros } from '../src/linalg/cmatrix.ts';
@@ -25,7 +26,7 @@ interface Params extends InstanceParams {
 }
 
 const arb = () =>
-  fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+  smallDimensionArb().chain((d) =>
     fc.record({
       seed: seedArb(),
       d: fc.constant(d),
@@ -170,7 +171,7 @@ export const section3PredictionRange: Claim<RangeParams> = {
   toleranceRule: 'slack in units of lambda_max - lambda_min; tol = TOLERANCES.inequality(||M0||, d) (2p + 2) (rounding of the prediction through 2p + 2 products)',
   runs: { quick: 15, default: 60, full: 600 },
   arbitrary: () =>
-    fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+    smallDimensionArb().chain((d) =>
       fc.record({
         seed: seedArb(),
         d: fc.constant(d),
@@ -229,7 +230,7 @@ export const section3LabelsOutsideRange: Claim<OutsideParams> = {
     'free side: no tolerance needed (it must reach F/100 < F with ODE error 1e-10 relative)',
   runs: { quick: 8, default: 30, full: 300 },
   arbitrary: () =>
-    fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+    smallDimensionArb().chain((d) =>
       fc.record({
         seed: seedArb(),
         d: fc.constant(d),

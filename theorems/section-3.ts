@@ -4,6 +4,7 @@
  * to [lambda_min(M0), lambda_max(M0)]; kernel regression with a positive definite K converges linearly.
  */
 import fc from 'fast-check';
+import { smallDimensionArb } from '../properties/index.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { axpyInPlace, CMat, clone, outer, row, traceProduct, zeros } from '../src/linalg/cmatrix.ts';
@@ -65,8 +66,13 @@ function freeFlowResidualRate(M: CMat, states: CMat, labels: ArrayLike<number>, 
 
 interface FreeParams extends InstanceParams { d: number; m: number; states: StatesKind; logEta: number }
 
+/** d, m <= min(4, d) and eta = 10^logEta, logEta in [-2, 1]: the free-M kernel-regression flow claims. */
+const kernelRegressionArb = () =>
+  smallDimensionArb().chain((d) =>
+    fc.record({ seed: seedArb(), d: fc.constant(d), m: fc.integer({ min: 1, max: Math.min(4, d) }), logEta: fc.double({ min: -2, max: 1, noNaN: true }) }));
+
 const freeArb = (minM = 1) => () =>
-  fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+  smallDimensionArb().chain((d) =>
     fc.record({
       seed: seedArb(),
       d: fc.constant(d),
@@ -200,9 +206,7 @@ export const section3KernelRegressionSpectrum: Claim<SpecParams> = {
     'slack in units of LB: D - LB + tol with tol = TOLERANCES.spectral(R, d) + TOLERANCES.integrated(1e-10, max|r(0)|, 20) (eigenvalues and ODE error); ' +
     'LB must exceed the stated threshold 1e-6',
   runs: { quick: 10, default: 40, full: 400 },
-  arbitrary: () =>
-    fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
-      fc.record({ seed: seedArb(), d: fc.constant(d), m: fc.integer({ min: 1, max: Math.min(4, d) }), logEta: fc.double({ min: -2, max: 1, noNaN: true }) })),
+  arbitrary: kernelRegressionArb,
   check: ({ seed, d, m, logEta }) => {
     const rng = makeRng(seed);
     const M0 = buildMeasurement(rng, d, 'pm1-random');
@@ -250,9 +254,7 @@ export const section3KernelLinearRate: Claim<RateParams> = {
   uses: ['section-3/kernel-regression'],
   toleranceRule: 'slack in units of the bound; tol = 2 max|r(0)| TOLERANCES.integrated(1e-10, max|r(0)|, eta lambda_max T/m) / m (ODE error on L = r^T r/2m)',
   runs: { quick: 10, default: 40, full: 400 },
-  arbitrary: () =>
-    fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
-      fc.record({ seed: seedArb(), d: fc.constant(d), m: fc.integer({ min: 1, max: Math.min(4, d) }), logEta: fc.double({ min: -2, max: 1, noNaN: true }) })),
+  arbitrary: kernelRegressionArb,
   check: ({ seed, d, m, logEta }) => {
     const rng = makeRng(seed);
     const M0 = buildMeasurement(rng, d, 'generic');

@@ -4,6 +4,7 @@
  * The rate steps (28), (29), (35)-(38) are in theorem-3.2-rate.ts; the point generator is shared.
  */
 import fc from 'fast-check';
+import { smallDimensionArb } from '../properties/index.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import {
@@ -36,7 +37,7 @@ export interface PointParams extends InstanceParams {
 }
 
 export const pointArb = (): fc.Arbitrary<PointParams> =>
-  fc.tuple(fc.constantFrom(2, 3, 4, 6, 8), fc.constantFrom<FlowParams['family']>('tight-qubit', 'reachable', 'random')).chain(([d0, family]) => {
+  fc.tuple(smallDimensionArb(), fc.constantFrom<FlowParams['family']>('tight-qubit', 'reachable', 'random')).chain(([d0, family]) => {
     // the reachable family needs d and m even (trace-0 +-1 measurement, balanced labels)
     const d = family === 'reachable' && d0 % 2 === 1 ? d0 + 1 : d0;
     const ms = (family === 'reachable' ? [2, 4] : [1, 2, 4]).filter((m) => m <= d);

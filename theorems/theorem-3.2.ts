@@ -5,6 +5,7 @@
  * Pointwise proof steps: theorem-3.2-steps.ts; the Pi_0 steps: theorem-3.2-pi0.ts.
  */
 import fc from 'fast-check';
+import { smallDimensionArb } from '../properties/index.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { opNormHermitian } from '../src/linalg/norms.ts';
@@ -48,7 +49,7 @@ export const lineFlowArb = (): fc.Arbitrary<FlowParams> =>
         p: fc.integer({ min: 1, max: 24 }), ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),
         states: fc.constant<StatesKind>('orthonormal'), logEta: etaArb(),
       })),
-    fc.constantFrom(2, 3, 4, 6, 8).chain((d) =>
+    smallDimensionArb().chain((d) =>
       fc.record({
         seed: seedArb(), family: fc.constant<'random'>('random'), d: fc.constant(d), m: fc.integer({ min: 1, max: Math.min(4, d) }),
         p: fc.integer({ min: 1, max: 24 }), ansatz: fc.constantFrom<AnsatzKind>('line', 'periodic'),
