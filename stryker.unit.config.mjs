@@ -8,6 +8,9 @@ export default {
   ...base,
   vitest: { ...base.vitest, configFile: 'vitest.mutation-unit.config.ts' },
   incrementalFile: '.stryker/incremental-unit.json',
+  // A unit test takes well under a second; a mutant that loops forever is cut after 2x its time + 5 s
+  // (the full configuration's 20 s spent 6 of the first 10 minutes of src/linalg/qr.ts on timeouts).
+  timeoutMS: 5000,
   jsonReporter: { fileName: 'reports/mutation-unit/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation-unit/mutation.html' },
 };

@@ -38,6 +38,8 @@ interface Work {
   bre: Float64Array; bim: Float64Array; tre: Float64Array; tim: Float64Array;
   /** Per layer l: cos(theta_l lambda_i) and -sin(theta_l lambda_i), views of one p x d table. */
   cos: Float64Array[]; sin: Float64Array[];
+  /** Scratch of phases(): cos and -sin of theta_l times each distinct eigenvalue (outside the arena). */
+  distinctCos: Float64Array; distinctSin: Float64Array;
 }
 
 function isDiagonal(a: CMat): boolean {
@@ -96,6 +98,7 @@ export function compile(inst: QnnInstance): CompiledQnn {
     phiRe: [], phiIm: [],
     xre: arena.alloc(md), xim: arena.alloc(md), bre: arena.alloc(md), bim: arena.alloc(md),
     tre: arena.alloc(md), tim: arena.alloc(md), cos: [], sin: [],
+    distinctCos: new Float64Array(d), distinctSin: new Float64Array(d),
   };
   const cosTable = arena.alloc(p * d), sinTable = arena.alloc(p * d);
   for (let l = 0; l < p; l++) {
@@ -174,24 +177,17 @@ function distinctValues(lambda: Float64Array): DistinctValues {
 /** D_l = diag(e^{-i theta_l lambda_l}) into the work tables: cos and -sin, once per distinct eigenvalue. */
 function phases(c: CompiledQnn, theta: ArrayLike<number>): void {
   const { d, p, work } = c;
+  const cu = work.distinctCos, su = work.distinctSin;
   for (let l = 0; l < p; l++) {
-    const lam = c.lambdas[l], { values, index } = distinctValues(lam);
+    const { values, index } = distinctValues(c.lambdas[l]);
     const t = theta[l], cos = work.cos[l], sin = work.sin[l];
-    if (values.length === d) {
-      for (let i = 0; i < d; i++) {
-        cos[i] = Math.cos(t * lam[i]);
-        sin[i] = -Math.sin(t * lam[i]);
-      }
-    } else {
-      for (let u = 0; u < values.length; u++) {
-        const cu = Math.cos(t * values[u]), su = -Math.sin(t * values[u]);
-        for (let i = 0; i < d; i++) {
-          if (index[i] === u) {
-            cos[i] = cu;
-            sin[i] = su;
-          }
-        }
-      }
+    for (let u = 0; u < values.length; u++) {
+      cu[u] = Math.cos(t * values[u]);
+      su[u] = -Math.sin(t * values[u]);
+    }
+    for (let i = 0; i < d; i++) {
+      cos[i] = cu[index[i]];
+      sin[i] = su[index[i]];
     }
   }
 }
