@@ -42,7 +42,8 @@ interface Work {
   distinctCos: Float64Array; distinctSin: Float64Array;
 }
 
-function isDiagonal(a: CMat): boolean {
+/** True when a is diagonal with a real diagonal (exactly: no tolerance). Exported for its tests. */
+export function isDiagonal(a: CMat): boolean {
   const n = a.rows;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) if (i !== j && (a.re[i * n + j] !== 0 || a.im[i * n + j] !== 0)) return false;
@@ -51,9 +52,10 @@ function isDiagonal(a: CMat): boolean {
   return true;
 }
 
-interface Diagonalised { values: Float64Array; vectors?: CMat }
+export interface Diagonalised { values: Float64Array; vectors?: CMat }
 
-function diagonalise(a: CMat): Diagonalised {
+/** Eigenvalues (and eigenvectors unless a is diagonal: then they are the identity). Exported for its tests. */
+export function diagonalise(a: CMat): Diagonalised {
   if (isDiagonal(a)) {
     const v = new Float64Array(a.rows);
     for (let i = 0; i < a.rows; i++) v[i] = a.re[i * a.rows + i];
@@ -150,10 +152,10 @@ export interface LossGrad {
 }
 
 /** The distinct values of a spectrum and, for each entry, the index of its value. */
-interface DistinctValues { values: Float64Array; index: Int32Array }
+export interface DistinctValues { values: Float64Array; index: Int32Array }
 const distinctCache = new WeakMap<Float64Array, DistinctValues>();
 
-function distinctValues(lambda: Float64Array): DistinctValues {
+export function distinctValues(lambda: Float64Array): DistinctValues {
   let e = distinctCache.get(lambda);
   if (!e) {
     const pos = new Map<number, number>();
