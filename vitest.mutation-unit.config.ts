@@ -14,6 +14,7 @@ export default defineConfig({
       'test/dynamics/**/*.test.ts',
       'test/properties/**/*.test.ts',
       'test/mutation/**/*.test.ts',
+      'test/errors.test.ts',
     ],
     exclude: ['test/mutation/determinism.test.ts', '**/node_modules/**'],
     testTimeout: 120_000,

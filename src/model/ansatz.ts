@@ -28,6 +28,7 @@ function checkUnitary(u: CMat, d: number, fn: string, param: string): void {
   checkFiniteArray(u.re, fn, `${param}.re`);
   checkFiniteArray(u.im, fn, `${param}.im`);
   const dev = unitaryDeviation(u);
+  // Stryker disable next-line EqualityOperator: the two comparisons differ only when the deviation equals the tolerance to the last bit
   check(dev <= unitaryTolerance(d), fn, param, `must be unitary (max |U^dag U - I| = ${dev.toExponential(3)})`);
 }
 

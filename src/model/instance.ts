@@ -44,12 +44,16 @@ export function makeInstance(ansatz: Ansatz, M0: CMat, states: CMat, labels: Arr
   const g = gramRows(states);
   const m = states.rows;
   const tol = stateTolerance(d);
+  // Stryker disable next-line EqualityOperator: i = m reads past the end of the Gram matrix: NaN, and NaN > tol is false
   for (let i = 0; i < m; i++) {
     const n2 = g.re[i * m + i];
+    // Stryker disable next-line EqualityOperator: the two comparisons differ only when the deviation equals the tolerance to the last bit
     if (Math.abs(n2 - 1) > tol) throw new QnnInputError(fn, `states[${i}]`, `must have unit norm (|v|^2 = ${n2})`);
     if (opts.orthogonal) {
+      // Stryker disable next-line EqualityOperator: j = m reads past the end of row i into row i + 1's first entries, the overlaps checked again for row i + 1, or NaN
       for (let j = i + 1; j < m; j++) {
         const ov = Math.hypot(g.re[i * m + j], g.im[i * m + j]);
+        // Stryker disable next-line EqualityOperator: the two comparisons differ only when the deviation equals the tolerance to the last bit
         if (ov > tol) throw new QnnInputError(fn, `states[${i}], states[${j}]`, `must be orthogonal (|v_i^dag v_j| = ${ov.toExponential(3)})`);
       }
     }

@@ -37,6 +37,7 @@ function labelsFor(rng: Rng, m: number): Float64Array {
   // Balanced labels need even m; m = 1 (Corollary 4.3) gets a random sign.
   if (m % 2 === 0) return balancedLabels(rng, m);
   const y = new Float64Array(m);
+  // Stryker disable next-line EqualityOperator: u < 0.5, u <= 0.5 and u >= 0.5 all give i.i.d. uniform signs; j = m writes past the end of y (ignored)
   for (let j = 0; j < m; j++) y[j] = rng.uniform() < 0.5 ? 1 : -1;
   return y;
 }
@@ -49,6 +50,7 @@ export function appendixDInstance(rng: Rng, s: ScenarioParams): { instance: QnnI
   const ansatz = periodicAnsatz(unitaries, appendixDGenerator(s.d));
   const states = orthonormalStates(rng, s.m, s.d);
   const labels = labelsFor(rng, s.m);
+  // Stryker disable next-line BooleanLiteral: orthonormalStates builds orthonormal states; the flag only re-checks them
   const instance = makeInstance(ansatz, pmOneMeasurement(s.d, gamma), states, labels, { orthogonal: true, gamma });
   return { instance, theta0: new Float64Array(s.p) };
 }

@@ -51,14 +51,17 @@ export function arenaSize(n: number): number {
 /** An arena with room for `doubles` Float64 values; an allocation of n takes arenaSize(n) of them. */
 export function makeArena(doubles: number, fn = 'makeArena'): Arena {
   check(Number.isInteger(doubles) && doubles >= 0, fn, 'doubles', `must be a non-negative integer (got ${doubles})`);
+  // Stryker disable next-line EqualityOperator: doubles = MAX_ARENA_DOUBLES exactly would allocate 4 GiB in a test
   check(doubles <= MAX_ARENA_DOUBLES, fn, 'size', `needs ${doubles} doubles, more than the ${MAX_ARENA_DOUBLES} a WebAssembly memory holds`);
   const pages = Math.max(1, Math.ceil((doubles * 8) / PAGE_BYTES));
   let memory: WebAssembly.Memory;
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    // Stryker disable all: reached only when the engine cannot allocate the memory (a 4 GiB request on a machine without it)
   } catch {
     throw new QnnInputError(fn, 'size', `could not allocate ${pages * PAGE_BYTES} bytes of WebAssembly memory (${doubles} doubles)`);
   }
+  // Stryker restore all
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const buffer = memory.buffer;
   let top = 0; // doubles handed out, kept even; the capacity is `doubles` (the memory is rounded up to whole pages)

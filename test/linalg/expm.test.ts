@@ -88,5 +88,8 @@ describe('expmAntiHermitian', () => {
     const bad = zeros(2);
     bad.im[2] = NaN;
     expect(() => expmAntiHermitian(bad, 1)).toThrow('expmAntiHermitian: b.im has a non-finite entry at index 2 (NaN)');
+    const badRe = zeros(2);
+    badRe.re[1] = -Infinity;
+    expect(() => expmAntiHermitian(badRe, 1)).toThrow('expmAntiHermitian: b.re has a non-finite entry at index 1 (-Infinity)');
   });
 });

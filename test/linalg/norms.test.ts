@@ -111,6 +111,9 @@ describe('input validation', () => {
     expect(() => singularValues(bad)).toThrow('singularValues: a.re has a non-finite entry at index 3 (NaN)');
     expect(() => opNorm(bad)).toThrow('opNorm: a.re has a non-finite entry at index 3 (NaN)');
     expect(() => traceNorm(bad)).toThrow('traceNorm: a.re has a non-finite entry at index 3 (NaN)');
+    const badIm = zeros(2, 3);
+    badIm.im[5] = Infinity;
+    expect(() => singularValues(badIm)).toThrow('singularValues: a.im has a non-finite entry at index 5 (Infinity)');
     expect(() => opNormHermitian(fromArrays([[0, 1], [0, 0]]))).toThrow(/^opNormHermitian: a must be Hermitian/);
     expect(() => opNormHermitian(zeros(2, 3))).toThrow('opNormHermitian: a must be square (got 2x3)');
   });

@@ -34,3 +34,16 @@ describe('scenario parameters', () => {
     });
   }
 });
+
+describe('lineInstance theta(0)', () => {
+  it('is uniform on [0, 2 pi): every entry inside, and spread over the interval', () => {
+    const { theta0 } = lineInstance(makeRng(5), { d: 2, m: 1, p: 64 });
+    for (const t of theta0) {
+      expect(t).toBeGreaterThanOrEqual(0);
+      expect(t).toBeLessThan(2 * Math.PI);
+    }
+    // 64 uniform draws: P(max < 3 pi / 2) = (3/4)^64 < 1e-7, P(min > pi / 2) likewise
+    expect(Math.max(...theta0)).toBeGreaterThan(1.5 * Math.PI);
+    expect(Math.min(...theta0)).toBeLessThan(0.5 * Math.PI);
+  });
+});

@@ -30,6 +30,9 @@ describe('measurements and generators', () => {
     expect(() => checkGenerator(fromArrays([[1, 0], [0, 0]]), 'f', 'h')).toThrow('f: h must be trace-0 (tr = 1.000e+0)');
     // trace within the tolerance passes (hermitianTolerance(h) h.rows is a few hundred ulps here)
     expect(() => checkGenerator(fromArrays([[1 + 4 * EPS, 0], [0, -1]]), 'f', 'h')).not.toThrow();
+    // the trace tolerance is hermitianTolerance(h) * h.rows = 1e3 eps * 2 * 2 here: a trace of 2e3 eps passes, 5e3 eps fails
+    expect(() => checkGenerator(fromArrays([[1 + 2e3 * EPS, 0], [0, -1]]), 'f', 'h')).not.toThrow();
+    expect(() => checkGenerator(fromArrays([[1 + 5e3 * EPS, 0], [0, -1]]), 'f', 'h')).toThrow(/^f: h must be trace-0/);
   });
 });
 
@@ -46,6 +49,8 @@ describe('ansatz input checks', () => {
     expect(() => lineAnsatz([I2, scale(I2, 1.01)], [X])).toThrow('lineAnsatz: unitaries[1] must be unitary (max |U^dag U - I| = 2.010e-2)');
     expect(() => lineAnsatz([I2, I2], [pauliString('XX')])).toThrow('lineAnsatz: generators[0] must be 2x2 (got 4x4)');
     expect(() => lineAnsatz([I2, I2], [zeros(2, 4)])).toThrow('lineAnsatz: generators[0] must be 2x2 (got 2x4)');
+    // a Hermitian generator of the wrong (square) size
+    expect(() => lineAnsatz([pauliString('XX'), pauliString('XX')], [X])).toThrow('lineAnsatz: generators[0] must be 4x4 (got 2x2)');
     expect(() => lineAnsatz([I2, I2], [fromArrays([[0, 1], [0, 0]])])).toThrow(/^lineAnsatz: generators\[0\] /);
   });
 

@@ -107,6 +107,10 @@ describe('applyBlock / applyBlockAdjoint (WebAssembly f64x2)', () => {
 
   it('every argument check names its function, parameter and condition', () => {
     expect(() => makeArena(-1)).toThrow('makeArena: doubles must be a non-negative integer (got -1)');
+    // zero is a valid size, for the arena and for an allocation (an empty view)
+    const empty = makeArena(0);
+    expect(empty.alloc(0).length).toBe(0);
+    expect(makeArena(4).alloc(0).length).toBe(0);
     expect(() => makeArena(1.5, 'compile')).toThrow('compile: doubles must be a non-negative integer (got 1.5)');
     expect(() => makeArena(MAX_ARENA_DOUBLES + 2)).toThrow(`makeArena: size needs ${MAX_ARENA_DOUBLES + 2} doubles, more than the ${MAX_ARENA_DOUBLES}`);
     expect(makeArena(0).alloc(0).length).toBe(0); // empty arenas and allocations are allowed
