@@ -48,7 +48,9 @@ export function qr(a: CMat): { q: CMat; r: CMat } {
   const hs = new Float64Array(n);
   const rdr = new Float64Array(n), rdi = new Float64Array(n); // diagonal of r before normalisation
   const pr = new Float64Array(n), pi = new Float64Array(n);
+  // Stryker disable next-line EqualityOperator: k = n: a reflector into an empty view, and writes past the ends of hs and rd (ignored)
   for (let k = 0; k < n; k++) {
+    // Stryker disable next-line ArithmeticOperator: a longer view: the reflector writes only its first m - k entries
     const ur = us.subarray(k * m, k * m + m - k), ui = vs.subarray(k * m, k * m + m - k);
     const x0r = w.re[k * n + k], x0i = w.im[k * n + k];
     const [alpha, h] = reflector(w.re, w.im, k * n + k, n, m - k, false, ur, ui);
@@ -65,13 +67,16 @@ export function qr(a: CMat): { q: CMat; r: CMat } {
     pi.fill(0);
     for (let i = k; i < m; i++) { // p_j = sum_i conj(u_i) W_ij / h, j > k
       const vr = ur[i - k] / h, vi = ui[i - k] / h, o = i * n;
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator: p_j for j <= k is never used (the update below starts at column k + 1); j = n writes past the end of p (ignored)
       for (let j = k + 1; j < n; j++) {
         pr[j] += vr * w.re[o + j] + vi * w.im[o + j];
         pi[j] += vr * w.im[o + j] - vi * w.re[o + j];
       }
     }
+    // Stryker disable next-line EqualityOperator: row i = m lies past the end of w: its writes are ignored
     for (let i = k; i < m; i++) { // W_ij -= u_i p_j
       const vr = ur[i - k], vi = ui[i - k], o = i * n;
+      // Stryker disable next-line EqualityOperator: column j = n writes entry (i + 1, 0), left of the active block, never read again
       for (let j = k + 1; j < n; j++) {
         w.re[o + j] -= vr * pr[j] - vi * pi[j];
         w.im[o + j] -= vr * pi[j] + vi * pr[j];
@@ -81,6 +86,7 @@ export function qr(a: CMat): { q: CMat; r: CMat } {
   // q = H_0 ... H_{n-1} [I_n; 0], accumulated backwards.
   const q = zeros(m, n);
   for (let i = 0; i < n; i++) q.re[i * n + i] = 1;
+  // Stryker disable next-line ArithmeticOperator: k = n + 1 and k = n: hs[k] is undefined and both loops are empty
   for (let k = n - 1; k >= 0; k--) {
     const h = hs[k];
     if (h === 0) continue;
@@ -89,11 +95,13 @@ export function qr(a: CMat): { q: CMat; r: CMat } {
     pi.fill(0);
     for (let i = k; i < m; i++) {
       const vr = ur[i - k] / h, vi = ui[i - k] / h, o = i * n;
+      // Stryker disable next-line EqualityOperator: column j = n writes past the end of p (ignored)
       for (let j = k; j < n; j++) {
         pr[j] += vr * q.re[o + j] + vi * q.im[o + j];
         pi[j] += vr * q.im[o + j] - vi * q.re[o + j];
       }
     }
+    // Stryker disable next-line EqualityOperator: row i = m writes past the end of q (ignored)
     for (let i = k; i < m; i++) {
       const vr = ur[i - k], vi = ui[i - k], o = i * n;
       for (let j = k; j < n; j++) {
@@ -113,6 +121,7 @@ export function qr(a: CMat): { q: CMat; r: CMat } {
       r.re[k * n + j] = xr * tr + xi * ti;
       r.im[k * n + j] = xi * tr - xr * ti;
     }
+    // Stryker disable next-line EqualityOperator: row i = m writes past the end of q (ignored)
     for (let i = 0; i < m; i++) {
       const xr = q.re[i * n + k], xi = q.im[i * n + k];
       q.re[i * n + k] = xr * tr - xi * ti;
@@ -125,12 +134,15 @@ export function qr(a: CMat): { q: CMat; r: CMat } {
 /** In-place LU with partial pivoting of the n x n split arrays (lr, li): P a = L U. Returns the row permutation and its sign. */
 function luInPlace(lr: Float64Array, li: Float64Array, n: number): { perm: Int32Array; sign: number; minPivot: number } {
   const perm = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: i = n writes past the end of perm (ignored)
   for (let i = 0; i < n; i++) perm[i] = i;
   let sign = 1, minPivot = Infinity;
   for (let k = 0; k < n; k++) {
     let p = k, best = -1;
+    // Stryker disable next-line EqualityOperator: row i = n reads undefined: v is NaN and NaN > best is false
     for (let i = k; i < n; i++) {
       const v = lr[i * n + k] ** 2 + li[i * n + k] ** 2;
+      // Stryker disable next-line EqualityOperator: a tie picks the last of the equally large pivots: a different, equally valid partial pivoting
       if (v > best) { best = v; p = i; }
     }
     minPivot = Math.min(minPivot, Math.sqrt(best));
@@ -145,12 +157,14 @@ function luInPlace(lr: Float64Array, li: Float64Array, n: number): { perm: Int32
     if (best === 0) continue;
     // 1 / pivot = conj(pivot) / |pivot|^2.
     const ir = lr[k * n + k] / best, ii = -li[k * n + k] / best;
+    // Stryker disable next-line EqualityOperator: row i = n writes past the end of the matrix (ignored)
     for (let i = k + 1; i < n; i++) {
       const o = i * n;
       const xr = lr[o + k], xi = li[o + k];
       const fr = xr * ir - xi * ii, fi = xr * ii + xi * ir; // multiplier l_ik
       lr[o + k] = fr;
       li[o + k] = fi;
+      // Stryker disable next-line ConditionalExpression: skipping a zero multiplier only saves work: the update subtracts 0
       if (fr === 0 && fi === 0) continue;
       for (let j = k + 1; j < n; j++) {
         const yr = lr[k * n + j], yi = li[k * n + j];
@@ -195,11 +209,13 @@ export function solve(a: CMat, b: CMat): CMat {
   const lr = a.re.slice(), li = a.im.slice();
   const { perm, minPivot } = luInPlace(lr, li, n);
   const tol = n * EPS * maxAbs(a);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: n = 0: minPivot = Infinity > tol = 0, so the test passes either way
   if (n > 0 && !(minPivot > tol)) {
     throw new QnnInputError('solve', 'a', `is singular to working precision (min pivot ${minPivot.toExponential(3)} <= ${tol.toExponential(3)})`);
   }
   // x = P b, then L y = x (unit lower), then U x = y.
   const x = zeros(n, k);
+  // Stryker disable next-line EqualityOperator: i = n writes an empty row past the end of x
   for (let i = 0; i < n; i++) {
     x.re.set(b.re.subarray(perm[i] * k, perm[i] * k + k), i * k);
     x.im.set(b.im.subarray(perm[i] * k, perm[i] * k + k), i * k);
@@ -211,7 +227,9 @@ export function solve(a: CMat, b: CMat): CMat {
       x.im[i * k + j] -= fr * yi + fi * yr;
     }
   };
+  // Stryker disable next-line EqualityOperator: row i = n writes past the end of x (ignored)
   for (let i = 1; i < n; i++) for (let p = 0; p < i; p++) axpyRow(i, p, lr[i * n + p], li[i * n + p]);
+  // Stryker disable next-line ArithmeticOperator: rows n + 1 and n lie past the end: no updates, writes ignored
   for (let i = n - 1; i >= 0; i--) {
     for (let p = i + 1; p < n; p++) axpyRow(i, p, lr[i * n + p], li[i * n + p]);
     const ur = lr[i * n + i], ui = li[i * n + i], d2 = ur * ur + ui * ui;

@@ -50,6 +50,13 @@ describe('qr', () => {
     expect(r.re[1 * 4 + 1]).toBe(0);
     expect(r.re[3 * 4 + 3]).toBeLessThan(20 * EPS * 6 * frobeniusNorm(a));
   });
+  it('a zero leading entry with a non-zero tail: [[0, 1], [1, 0]] = q r with q = a, r = I', () => {
+    const a = fromArrays([[0, 1], [1, 0]]);
+    const { q, r } = expectValidQr(a);
+    expect(maxAbsDiff(q, a)).toBeLessThan(4 * EPS);
+    expect(maxAbsDiff(r, identity(2))).toBeLessThan(4 * EPS);
+    expectValidQr(fromArrays([[0, 2], [0, 1], [3, 0]], [[0, 0], [4, 0], [0, 1]]));
+  });
   it('square Ginibre input gives a unitary q', () => {
     const n = 64;
     expect(unitaryDeviation(qr(randomMatrix(rng, n)).q)).toBeLessThan(20 * EPS * n);
@@ -59,6 +66,9 @@ describe('qr', () => {
     const bad = zeros(3, 2);
     bad.re[4] = Infinity;
     expect(() => qr(bad)).toThrow('qr: a.re has a non-finite entry at index 4 (Infinity)');
+    const badIm = zeros(3, 2);
+    badIm.im[1] = NaN;
+    expect(() => qr(badIm)).toThrow('qr: a.im has a non-finite entry at index 1 (NaN)');
   });
 });
 
@@ -87,6 +97,14 @@ describe('det', () => {
     const bad = identity(2);
     bad.im[0] = NaN;
     expect(() => det(bad)).toThrow('det: a.im has a non-finite entry at index 0 (NaN)');
+    const badRe = identity(2);
+    badRe.re[3] = -Infinity;
+    expect(() => det(badRe)).toThrow('det: a.re has a non-finite entry at index 3 (-Infinity)');
+  });
+  it('a zero column gives det = 0 exactly (no pivot to divide by)', () => {
+    expect(det(fromArrays([[0, 1], [0, 2]]))).toEqual({ re: 0, im: 0 });
+    const d = det(fromArrays([[1, 0, 2], [3, 0, 4], [5, 0, 7]], [[0, 0, 1], [1, 0, 0], [0, 0, 0]]));
+    expect(Math.abs(d.re) + Math.abs(d.im)).toBe(0);
   });
 });
 
@@ -115,5 +133,20 @@ describe('solve', () => {
     const bad = zeros(2, 1);
     bad.re[1] = NaN;
     expect(() => solve(identity(2), bad)).toThrow('solve: b.re has a non-finite entry at index 1 (NaN)');
+    const badA = identity(2);
+    badA.re[2] = NaN;
+    expect(() => solve(badA, zeros(2, 1))).toThrow('solve: a.re has a non-finite entry at index 2 (NaN)');
+    badA.re[2] = 0;
+    badA.im[3] = Infinity;
+    expect(() => solve(badA, zeros(2, 1))).toThrow('solve: a.im has a non-finite entry at index 3 (Infinity)');
+    const badB = zeros(2, 1);
+    badB.im[0] = NaN;
+    expect(() => solve(identity(2), badB)).toThrow('solve: b.im has a non-finite entry at index 0 (NaN)');
+  });
+  it('the singularity threshold scales with max|a_ij|: pivot / scale = 1e-20 is singular at any scale', () => {
+    for (const s of [1e-8, 1, 1e8]) {
+      expect(() => solve(fromArrays([[s, 0], [0, s * 1e-20]]), fromArrays([[1], [1]]))).toThrow(/^solve: a is singular to working precision/);
+      expect(() => solve(fromArrays([[s, 0], [0, s * 1e-12]]), fromArrays([[1], [1]]))).not.toThrow();
+    }
   });
 });
