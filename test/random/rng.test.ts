@@ -25,6 +25,13 @@ describe('xoshiro128** core', () => {
     expect(() => xoshiro128ssFromState([0, 0, 0, 0])).toThrow(QnnInputError);
     expect(() => xoshiro128ssFromState([1, 2, 3])).toThrow(/^xoshiro128ssFromState: state /);
     expect(() => xoshiro128ssFromState([1, 2, 3, 2 ** 32])).toThrow(/state\[3\]/);
+    expect(() => xoshiro128ssFromState([0, 0, 0, 0])).toThrow('xoshiro128ssFromState: state must not be all zero');
+    expect(() => xoshiro128ssFromState([1, 2, 3])).toThrow('xoshiro128ssFromState: state must have 4 words (got 3)');
+    expect(() => xoshiro128ssFromState([1, 2, 3, 2 ** 32])).toThrow('xoshiro128ssFromState: state[3] must be a uint32 (got 4294967296)');
+    expect(() => xoshiro128ssFromState([1, -1, 3, 4])).toThrow('xoshiro128ssFromState: state[1] must be a uint32 (got -1)');
+    expect(() => xoshiro128ssFromState([1.5, 2, 3, 4])).toThrow('xoshiro128ssFromState: state[0] must be a uint32 (got 1.5)');
+    // the extreme words 0 and 2^32 - 1 are valid
+    expect(() => xoshiro128ssFromState([0, 0, 0, 0xffffffff])).not.toThrow();
   });
 });
 
@@ -35,6 +42,13 @@ describe('makeRng determinism', () => {
     expect(r.uniform()).toBe(0.8843815794088606);
     expect(r.normal()).toBe(0.8802841121572214);
     expect(r.normal()).toBe(0.15064230526643674);
+  });
+
+  it('golden regression: a string seed, the empty string, and forks by string and number labels', () => {
+    expect(take(makeRng('qnn-verify'), 4)).toEqual([1673253351, 377118902, 1068934405, 1559988834]);
+    expect(take(makeRng(''), 2)).toEqual([3722868383, 2278477808]);
+    expect(take(makeRng(42).fork('layer-1'), 4)).toEqual([4271254311, 985604882, 2064068401, 1171997370]);
+    expect(take(makeRng(-7).fork(3), 2)).toEqual([2673801293, 2756869645]);
   });
 
   it('same seed gives the same first 10 values (uint32, uniform, normal)', () => {
@@ -68,6 +82,8 @@ describe('makeRng determinism', () => {
       expect(() => makeRng(bad)).toThrow(QnnInputError);
       expect(() => makeRng(bad)).toThrow(/^makeRng: seed must be a safe integer or a string/);
     }
+    expect(() => makeRng(1.5)).toThrow('makeRng: seed must be a safe integer or a string (got 1.5)');
+    expect(() => makeRng({} as unknown as number)).toThrow('makeRng: seed must be a safe integer or a string (got object)');
   });
 });
 
@@ -168,5 +184,17 @@ describe('distributions (seeded, so deterministic; tolerance Z_MAX = 5 standard 
     expect(randomInt(r, 1)).toBe(0);
     expect(() => randomInt(r, 0)).toThrow(/^randomInt: n /);
     expect(() => randomInt(r, 2.5)).toThrow(QnnInputError);
+    expect(() => randomInt(r, 2 ** 32 + 1)).toThrow('randomInt: n must be an integer in [1, 2^32] (got 4294967297)');
+    expect(randomInt(makeRng(1), 2 ** 32)).toBe(makeRng(1).nextUint32()); // n = 2^32: every word is accepted as is
+  });
+
+  it('randomInt rejects the words at and above the largest multiple of n (no modulo bias)', () => {
+    // n = 3: 2^32 = 3 * 1431655765 + 1, so the one word 2^32 - 1 is rejected and the next one used
+    const scripted = (words: number[]): Rng => {
+      let i = 0;
+      return { nextUint32: () => words[i++], uniform: () => 0, normal: () => 0, fork: () => { throw new Error('unused'); } };
+    };
+    expect(randomInt(scripted([0xffffffff, 5]), 3)).toBe(2);
+    expect(randomInt(scripted([0xfffffffe, 5]), 3)).toBe(0xfffffffe % 3);
   });
 });
