@@ -4,9 +4,11 @@
  * It lists every mutant that is not killed: the ones excluded in the source with a
  * `// Stryker disable` comment, with the comment's reason (equivalent mutants), and the survivors.
  *   npm run mutation:summary            # writes report/mutation.md
- *   npm run mutation:summary -- --check # exits 1 when the total score is below the break threshold
+ *   npm run mutation:summary -- --check # exits 1 when the total score is below the break threshold, or
+ *                                       # a simulator file or its tests changed since its mutation run
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { MIRRORED_TESTS, staleFiles } from './mutation-files.ts';
 
 interface Mutant {
   mutatorName: string; replacement: string; status: string; statusReason?: string;
@@ -26,10 +28,14 @@ const oneLine = (s: string, n = 70): string => {
 };
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/`/g, "'");
 
-export function summarise(inc: Incremental): { markdown: string; total: number } {
+export function summarise(inc: Incremental, stale: readonly string[]): { markdown: string; total: number } {
   const rows: string[] = [], ignored: string[] = [], survived: string[] = [];
   let det = 0, undet = 0;
-  for (const file of Object.keys(inc.files).sort()) {
+  for (const file of Object.keys(MIRRORED_TESTS).sort()) {
+    if (!inc.files[file]) {
+      rows.push(`| ${file} | not measured | | | | | |`);
+      continue;
+    }
     const { mutants, source } = inc.files[file];
     const lines = source.split('\n');
     const count = (pred: (m: Mutant) => boolean): number => mutants.filter(pred).length;
@@ -38,7 +44,8 @@ export function summarise(inc: Incremental): { markdown: string; total: number }
     const eq = count((m) => m.status === 'Ignored' && !/^Static mutant/.test(m.statusReason ?? ''));
     det += d;
     undet += u;
-    rows.push(`| ${file} | ${mutants.length} | ${d} | ${u} | ${eq} | ${stat} | ${score(d, u).toFixed(1)} |`);
+    const mark = stale.includes(file) ? ' (changed since)' : '';
+    rows.push(`| ${file}${mark} | ${mutants.length} | ${d} | ${u} | ${eq} | ${stat} | ${score(d, u).toFixed(1)} |`);
     for (const m of mutants) {
       const where = `${file}:${m.location.start.line}`;
       const what = `${m.mutatorName} \`${cell(oneLine(m.replacement, 50))}\``;
@@ -60,6 +67,10 @@ export function summarise(inc: Incremental): { markdown: string; total: number }
     'static mutants (module-level constants) are not run (`ignoreStatic`).',
     '',
     `**Total: ${total.toFixed(1)}%** (${det} detected, ${undet} undetected; break threshold ${BREAK}%).`,
+    '',
+    'Each file is mutated alone and tested by the tests that mirror it (`npm run mutation:files`, the map in',
+    '`scripts/mutation-files.ts`). A file marked "changed since" was edited, or its tests were, after its run:',
+    'its numbers are out of date until `npm run mutation:files -- --stale` re-measures it.',
     '',
     '| file | mutants | detected | undetected | equivalent (excluded) | static | score % |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -86,11 +97,20 @@ function main(): void {
     }
   }
   const inc = JSON.parse(readFileSync('.stryker/incremental-unit.json', 'utf8')) as Incremental;
-  const { markdown, total } = summarise(inc);
+  const stale = staleFiles();
+  const { markdown, total } = summarise(inc, stale);
   writeFileSync('report/mutation.md.tmp', markdown);
   renameSync('report/mutation.md.tmp', 'report/mutation.md');
+  const missing = Object.keys(MIRRORED_TESTS).filter((f) => !inc.files[f]);
   process.stdout.write(`mutation score (unit gate): ${total.toFixed(1)}% -> report/mutation.md\n`);
-  if (args.includes('--check') && total < BREAK) process.exit(1);
+  if (!args.includes('--check')) return;
+  let ok = total >= BREAK;
+  if (!ok) process.stderr.write(`mutation-summary: total score ${total.toFixed(1)}% is below the break threshold ${BREAK}%\n`);
+  for (const f of [...stale, ...missing]) {
+    process.stderr.write(`mutation-summary: ${f} ${missing.includes(f) ? 'was never measured' : 'or its tests changed since its mutation run'} (npm run mutation:files -- ${f})\n`);
+    ok = false;
+  }
+  if (!ok) process.exit(1);
 }
 
 main();
