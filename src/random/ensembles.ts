@@ -54,6 +54,7 @@ export function haarSpecialUnitary(rng: Rng, d: number): CMat {
   const dt = det(u);
   const phi = Math.atan2(dt.im, dt.re) / d;
   const cr = Math.cos(phi), ci = -Math.sin(phi); // e^{-i phi}
+  // Stryker disable next-line EqualityOperator: i = d^2 writes past the end of u (ignored)
   for (let i = 0; i < u.re.length; i++) {
     const xr = u.re[i], xi = u.im[i];
     u.re[i] = xr * cr - xi * ci;
@@ -76,8 +77,10 @@ export function haarState(rng: Rng, d: number): CVec {
       v.im[i] = rng.normal();
       s += v.re[i] * v.re[i] + v.im[i] * v.im[i];
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: s = 0 (all 2d normals exactly 0) has probability 0
     if (s > 0) {
       const inv = 1 / Math.sqrt(s);
+      // Stryker disable next-line EqualityOperator: i = d writes past the end of v (ignored)
       for (let i = 0; i < d; i++) {
         v.re[i] *= inv;
         v.im[i] *= inv;
@@ -110,6 +113,7 @@ export function balancedLabels(rng: Rng, m: number): Float64Array {
   checkInt(m, 2, 'balancedLabels', 'm');
   check(m % 2 === 0, 'balancedLabels', 'm', `must be even for an equal number of +1 and -1 labels (got ${m})`);
   const y = new Float64Array(m);
+  // Stryker disable next-line EqualityOperator: the signs before the shuffle only swap the two halves: the shuffled labels have the same law; i = m writes past the end (ignored)
   for (let i = 0; i < m; i++) y[i] = i < m / 2 ? 1 : -1;
   for (let i = m - 1; i > 0; i--) {
     const j = randomInt(rng, i + 1);
@@ -131,6 +135,7 @@ export function randomHermitianWithSpectrum(rng: Rng, spectrum: ArrayLike<number
   checkFiniteArray(spectrum, fn, 'spectrum');
   const u = haarUnitary(rng, d);
   const h = zeros(d, d);
+  // Stryker disable next-line EqualityOperator: row i = d: the inner loop over j >= d is empty
   for (let i = 0; i < d; i++) {
     for (let j = i; j < d; j++) {
       // sum_k lambda_k U_ik conj(U_jk)
@@ -143,6 +148,7 @@ export function randomHermitianWithSpectrum(rng: Rng, spectrum: ArrayLike<number
       }
       h.re[i * d + j] = re;
       h.re[j * d + i] = re;
+      // Stryker disable next-line ConditionalExpression: on the diagonal every term ai br - ar bi has b = a and is exactly 0, so im = 0 and -im = -0
       if (i !== j) {
         h.im[i * d + j] = im;
         h.im[j * d + i] = -im;
@@ -187,6 +193,7 @@ export function randomTracelessHermitian(rng: Rng, d: number): CMat {
   let t = 0;
   for (let i = 0; i < d; i++) t += h.re[i * d + i];
   t /= d;
+  // Stryker disable next-line EqualityOperator: i = d writes past the end of h (ignored)
   for (let i = 0; i < d; i++) h.re[i * d + i] -= t;
   return h;
 }

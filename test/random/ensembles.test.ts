@@ -9,7 +9,7 @@ import {
   randomHermitianWithSpectrum, randomTracelessHermitian,
 } from '../../src/random/ensembles.ts';
 import { det, qr } from '../../src/linalg/qr.ts';
-import { makeRng, type Rng } from '../../src/random/rng.ts';
+import { makeRng, randomInt, type Rng } from '../../src/random/rng.ts';
 
 /** Statistical tolerance: every sample-mean check allows Z_MAX standard errors (sample sd / sqrt(n)). */
 const Z_MAX = 5;
@@ -321,4 +321,53 @@ describe('input validation (QnnInputError naming function and parameter)', () =>
       expect(f).toThrow(re);
     });
   }
+});
+
+describe('documented constructions, entry by entry (same seed, same numbers)', () => {
+  it('gue: H_ii = z, H_ij = (z1 + i z2) / sqrt 2 drawn row by row over the upper triangle, H_ji = conj(H_ij)', () => {
+    const d = 3, h = gue(makeRng(21), d), r = makeRng(21);
+    for (let i = 0; i < d; i++) {
+      expect(h.re[i * d + i]).toBe(r.normal());
+      expect(h.im[i * d + i]).toBe(0);
+      for (let j = i + 1; j < d; j++) {
+        const re = Math.SQRT1_2 * r.normal(), im = Math.SQRT1_2 * r.normal();
+        expect([h.re[i * d + j], h.im[i * d + j], h.re[j * d + i], h.im[j * d + i]]).toEqual([re, im, re, -im]);
+      }
+    }
+  });
+
+  it('randomHermitianWithSpectrum is U diag(spectrum) U^dag with U = haarUnitary from the same stream', () => {
+    const spectrum = [2, -0.5, 1, 0.25];
+    const h = randomHermitianWithSpectrum(makeRng(8), spectrum);
+    const u = haarUnitary(makeRng(8), 4);
+    const lam: CMat = { rows: 4, cols: 4, re: new Float64Array(16), im: new Float64Array(16) };
+    spectrum.forEach((l, k) => { lam.re[k * 4 + k] = l; });
+    expect(maxAbsDiff(h, matmul(matmul(u, lam), adjoint(u)))).toBeLessThan(C_ROUND * 4 * EPS * 2);
+    expect(hermitianDeviation(h)).toBe(0);
+  });
+
+  it('balancedLabels draws randomInt(i + 1) for i = m - 1 down to 1 (Fisher-Yates), nothing more', () => {
+    const a = makeRng(13), b = makeRng(13);
+    balancedLabels(a, 6);
+    for (let i = 5; i > 0; i--) randomInt(b, i + 1);
+    expect(a.nextUint32()).toBe(b.nextUint32());
+  });
+});
+
+describe('draw counts', () => {
+  const advanced = (seed: number, normals: number): Rng => {
+    const r = makeRng(seed);
+    for (let i = 0; i < normals; i++) r.normal();
+    return r;
+  };
+  it('ginibre(rows, cols) draws exactly 2 rows cols normals', () => {
+    const a = makeRng(17);
+    ginibre(a, 2, 3);
+    expect(a.normal()).toBe(advanced(17, 12).normal());
+  });
+  it('gue(d) draws exactly d^2 normals', () => {
+    const a = makeRng(19);
+    gue(a, 3);
+    expect(a.normal()).toBe(advanced(19, 9).normal());
+  });
 });
