@@ -31,6 +31,7 @@ export function predictions(inst: QnnInstance, theta: ArrayLike<number>): Float6
 /** r_j = y_j - yhat_j (section 3). */
 export function residualsOf(yhat: ArrayLike<number>, labels: ArrayLike<number>): Float64Array {
   const r = new Float64Array(labels.length);
+  // Stryker disable next-line EqualityOperator: j = m writes past the end of r (ignored)
   for (let j = 0; j < labels.length; j++) r[j] = labels[j] - yhat[j];
   return r;
 }
