@@ -46,9 +46,11 @@ export function gradientDescent(c: CompiledQnn, theta0: ArrayLike<number>, opts:
   for (; ; it++) {
     const { loss, predictions, gradient } = lossAndGradientFast(c, theta);
     checkFinite(loss, fn, 'loss');
-    const stop = it === opts.steps || (opts.stopBelow !== undefined && loss < opts.stopBelow);
+    // Stryker disable next-line EqualityOperator: loss <= stopBelow differs only when the loss equals the threshold to the last bit
+    const stop = it === opts.steps || loss < (opts.stopBelow ?? -Infinity);
     if (it % every === 0 || stop) trace.push({ t: it, loss, predictions });
     if (stop) break;
+    // Stryker disable next-line EqualityOperator: l = p writes past the end of theta (ignored)
     for (let l = 0; l < c.p; l++) theta[l] -= opts.lr * gradient[l];
   }
   return { theta, trace, iterations: it };
@@ -57,6 +59,7 @@ export function gradientDescent(c: CompiledQnn, theta0: ArrayLike<number>, opts:
 function flowRhs(c: CompiledQnn, eta: number) {
   return (_t: number, theta: Float64Array, out: Float64Array): void => {
     const { gradient } = lossAndGradientFast(c, theta);
+    // Stryker disable next-line EqualityOperator: l = p writes past the end of out (ignored)
     for (let l = 0; l < c.p; l++) out[l] = -eta * gradient[l];
   };
 }
@@ -100,9 +103,11 @@ export function kernelRegressionFlow(M0: CMat, states: CMat, labels: ArrayLike<n
   const m = states.rows;
   const g = gramRows(states);
   const K = new Float64Array(m * m);
+  // Stryker disable next-line EqualityOperator: i = m^2 writes past the end of K (ignored)
   for (let i = 0; i < m * m; i++) K[i] = g.re[i] * g.re[i] + g.im[i] * g.im[i]; // |v_i^dag v_j|^2
   const rho = Array.from({ length: m }, (_, j) => outer(row(states, j)));
   const r0 = new Float64Array(m);
+  // Stryker disable next-line EqualityOperator: j = m writes past the end of r0 (ignored)
   for (let j = 0; j < m; j++) {
     const v = row(states, j);
     let s = 0;
@@ -114,6 +119,7 @@ export function kernelRegressionFlow(M0: CMat, states: CMat, labels: ArrayLike<n
     r0[j] = labels[j] - s;
   }
   const residual = (c: Float64Array, out: Float64Array): void => {
+    // Stryker disable next-line EqualityOperator: i = m writes past the end of out (ignored)
     for (let i = 0; i < m; i++) {
       let s = r0[i];
       for (let j = 0; j < m; j++) s -= K[i * m + j] * c[j];
@@ -122,6 +128,7 @@ export function kernelRegressionFlow(M0: CMat, states: CMat, labels: ArrayLike<n
   };
   const res = dopri5((_t, c, dc) => {
     residual(c, dc);
+    // Stryker disable next-line EqualityOperator: i = m writes past the end of dc (ignored)
     for (let i = 0; i < m; i++) dc[i] *= eta / m;
   }, 0, new Float64Array(m), tOut, ode);
   return res.y.map((c, i) => {
