@@ -58,6 +58,7 @@ export interface Diagonalised { values: Float64Array; vectors?: CMat }
 export function diagonalise(a: CMat): Diagonalised {
   if (isDiagonal(a)) {
     const v = new Float64Array(a.rows);
+    // Stryker disable next-line EqualityOperator: i = rows writes past the end of v (ignored)
     for (let i = 0; i < a.rows; i++) v[i] = a.re[i * a.rows + i];
     return { values: v };
   }
@@ -87,6 +88,7 @@ export function compile(inst: QnnInstance): CompiledQnn {
   const m = states.rows, dd = d * d, md = m * d;
   // arena, exactly: W (p+1 matrices, split), x0, x, b, t, phi_1..phi_p (m x d, split), cos/sin (p x d), distinct spectra
   const distinctSpectra = new Set(gens.map((g) => g.values)).size;
+  // Stryker disable next-line StringLiteral: the label shows only when the arena exceeds what a WebAssembly memory holds (an instance of more than 4 GiB)
   const arena = makeArena(2 * (p + 1) * arenaSize(dd) + 2 * (p + 4) * arenaSize(md) + 2 * arenaSize(p * d) + distinctSpectra * arenaSize(d), 'compile');
   const toArena = (a: CMat): CMat => {
     const re = arena.alloc(dd), im = arena.alloc(dd);
@@ -137,6 +139,7 @@ export function predictFast(c: CompiledQnn, theta: ArrayLike<number>, out = new 
     [xre, yre] = [yre, xre];
     [xim, yim] = [yim, xim];
   }
+  // Stryker disable next-line EqualityOperator: k = m writes past the end of out (ignored)
   for (let k = 0; k < m; k++) {
     let s = 0;
     for (let i = 0; i < d; i++) s += c.mu[i] * (xre[k * d + i] ** 2 + xim[k * d + i] ** 2);
@@ -183,10 +186,12 @@ function phases(c: CompiledQnn, theta: ArrayLike<number>): void {
   for (let l = 0; l < p; l++) {
     const { values, index } = distinctValues(c.lambdas[l]);
     const t = theta[l], cos = work.cos[l], sin = work.sin[l];
+    // Stryker disable next-line EqualityOperator: u = number of distinct values writes an entry of the scratch that no index points to
     for (let u = 0; u < values.length; u++) {
       cu[u] = Math.cos(t * values[u]);
       su[u] = -Math.sin(t * values[u]);
     }
+    // Stryker disable next-line EqualityOperator: i = d writes past the end of the view (ignored)
     for (let i = 0; i < d; i++) {
       cos[i] = cu[index[i]];
       sin[i] = su[index[i]];
@@ -225,6 +230,7 @@ export function lossAndGradientFast(c: CompiledQnn, theta: ArrayLike<number>): L
     const e = s - c.labels[k];
     loss += e * e;
     const coef = (2 * e) / m; // d/dyhat of L, times the 2 of 2 Im(.)
+    // Stryker disable next-line EqualityOperator: i = d writes the first entry of row k + 1, which the next row overwrites, or past the end (ignored)
     for (let i = 0; i < d; i++) {
       bre[k * d + i] = coef * c.mu[i] * xre[k * d + i];
       bim[k * d + i] = coef * c.mu[i] * xim[k * d + i];
@@ -239,6 +245,7 @@ export function lossAndGradientFast(c: CompiledQnn, theta: ArrayLike<number>): L
     [bim, tim] = [tim, bim];
     const g = A.gradDot(c.lambdas[l - 1], bre, bim, phiRe[l - 1], phiIm[l - 1], d, m);
     gradient[l - 1] = g; // coef = 2 e_k / m carries the 2 of dyhat/dtheta = 2 Im(beta^dag lambda phi)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: l = 1: the phase is applied to b after its last use
     if (l > 1) A.phaseTable(cos[l - 1], sin[l - 1], -1, bre, bim, d, m); // conjugate phases
   }
   return { loss, predictions, gradient };

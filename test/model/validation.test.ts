@@ -51,6 +51,7 @@ describe('ansatz input checks', () => {
     expect(() => lineAnsatz([I2, I2], [zeros(2, 4)])).toThrow('lineAnsatz: generators[0] must be 2x2 (got 2x4)');
     // a Hermitian generator of the wrong (square) size
     expect(() => lineAnsatz([pauliString('XX'), pauliString('XX')], [X])).toThrow('lineAnsatz: generators[0] must be 4x4 (got 2x2)');
+    expect(() => lineAnsatz([I2, I2], [zeros(4, 2)])).toThrow('lineAnsatz: generators[0] must be 2x2 (got 4x2)');
     expect(() => lineAnsatz([I2, I2], [fromArrays([[0, 1], [0, 0]])])).toThrow(/^lineAnsatz: generators\[0\] /);
   });
 
