@@ -55,9 +55,9 @@ export function makeArena(doubles: number, fn = 'makeArena'): Arena {
   check(doubles <= MAX_ARENA_DOUBLES, fn, 'size', `needs ${doubles} doubles, more than the ${MAX_ARENA_DOUBLES} a WebAssembly memory holds`);
   const pages = Math.max(1, Math.ceil((doubles * 8) / PAGE_BYTES));
   let memory: WebAssembly.Memory;
+  // Stryker disable all: the catch is reached only when the engine cannot allocate the memory (a 4 GiB request on a machine without it)
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    // Stryker disable all: reached only when the engine cannot allocate the memory (a 4 GiB request on a machine without it)
   } catch {
     throw new QnnInputError(fn, 'size', `could not allocate ${pages * PAGE_BYTES} bytes of WebAssembly memory (${doubles} doubles)`);
   }

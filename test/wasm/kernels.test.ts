@@ -105,6 +105,17 @@ describe('applyBlock / applyBlockAdjoint (WebAssembly f64x2)', () => {
     expect(() => makeArena(2 ** 31)).toThrow(/makeArena: size needs 2147483648 doubles/);
   });
 
+  it('views that only touch are not overlapping: y allocated right before x', () => {
+    const d = 2, m = 1, arena = makeArena(2 * d * d + 4 * m * d);
+    const are = arena.alloc(d * d), aim = arena.alloc(d * d);
+    const yre = arena.alloc(m * d), yim = arena.alloc(m * d), xre = arena.alloc(m * d), xim = arena.alloc(m * d);
+    expect(xre.byteOffset).toBe(yim.byteOffset + m * d * 8);
+    are.set([1, 0, 0, 1]);
+    xre.set([3, 4]);
+    arena.applyBlock(are, aim, xre, xim, yre, yim, d, m);
+    expect(Array.from(yre)).toEqual([3, 4]);
+  });
+
   it('every argument check names its function, parameter and condition', () => {
     expect(() => makeArena(-1)).toThrow('makeArena: doubles must be a non-negative integer (got -1)');
     // zero is a valid size, for the arena and for an allocation (an empty view)
