@@ -27,6 +27,7 @@ export function checkHermitian(a: CMat, fn: string, param: string): void {
   checkFiniteArray(a.im, fn, `${param}.im`);
   const dev = hermitianDeviation(a);
   const tol = hermitianTolerance(a);
+  // Stryker disable next-line EqualityOperator: the two comparisons differ only at exact equality
   if (!(dev <= tol)) {
     throw new QnnInputError(fn, param, `must be Hermitian (||a - a^dag||_max = ${dev.toExponential(3)} > tol ${tol.toExponential(3)})`);
   }
@@ -68,26 +69,33 @@ function applySweep(z: Float64Array, n: number, l: number, m: number, cs: Float6
  */
 export function tridiagonalEig(d: Float64Array, e: Float64Array, z: Float64Array | null): void {
   const n = d.length;
+  // Stryker disable next-line ConditionalExpression: n = 0: the loops below are empty and the write e[-1] is ignored
   if (n === 0) return;
   e[n - 1] = 0;
   const cs = new Float64Array(n), sn = new Float64Array(n); // rotations of one sweep
+  // Stryker disable next-line ArithmeticOperator: QL needs a few iterations per eigenvalue, far below either budget (n = 1 needs none)
   let f = 0, tst1 = 0, budget = 60 * n + 60;
+  // Stryker disable next-line EqualityOperator: l = n: m = l and no iteration
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
     let m = l;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: e[n - 1] = 0 stops the search at m = n - 1 anyway
     while (m < n - 1 && Math.abs(e[m]) > EPS * tst1) m++;
     if (m > l) {
       do {
+        // Stryker disable next-line all: the iteration budget is never exhausted (QL converges in a few iterations per eigenvalue): a guard
         if (--budget < 0) throw new Error('tridiagonalEig: QL iteration did not converge');
         // Shift: eigenvalue of the leading 2x2 block closest to d[l].
         let g = d[l];
         let p = (d[l + 1] - g) / (2 * e[l]);
         let r = Math.hypot(p, 1);
+        // Stryker disable next-line EqualityOperator: p = 0 exactly: either sign of r gives a valid shift
         if (p < 0) r = -r;
         d[l] = e[l] / (p + r);
         d[l + 1] = e[l] * (p + r);
         const dl1 = d[l + 1];
         let h = g - d[l];
+        // Stryker disable next-line EqualityOperator: i = n writes past the end of d (ignored)
         for (let i = l + 2; i < n; i++) d[i] -= h;
         f += h;
         // Implicit QL sweep from m-1 down to l.
@@ -113,15 +121,19 @@ export function tridiagonalEig(d: Float64Array, e: Float64Array, z: Float64Array
         p = -s * s2 * c3 * el1 * (e[l] / dl1); // grouped so el1 * e[l] cannot under/overflow
         e[l] = s * p;
         d[l] = c * p;
+      // Stryker disable next-line EqualityOperator: the two comparisons differ only at exact equality
       } while (Math.abs(e[l]) > EPS * tst1);
     }
     d[l] += f;
     e[l] = 0;
   }
   // Selection sort ascending, swapping rows of z along.
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: i >= n - 1: nothing after the entry to compare with, no swap
   for (let i = 0; i < n - 1; i++) {
     let k = i;
+    // Stryker disable next-line EqualityOperator: a tie picks a later equal eigenvalue: the same values, the eigenvectors of one eigenspace in another order; j = n reads NaN (no swap)
     for (let j = i + 1; j < n; j++) if (d[j] < d[k]) k = j;
+    // Stryker disable next-line ConditionalExpression: swapping an entry with itself changes nothing
     if (k !== i) {
       const t = d[i];
       d[i] = d[k];
@@ -153,6 +165,7 @@ function tridiagonalize(a: CMat): Tridiagonal {
   const n = a.rows;
   // Working copy: lower triangle of the Hermitian part of a.
   const ar = new Float64Array(n * n), ai = new Float64Array(n * n);
+  // Stryker disable next-line EqualityOperator: i = n writes past the end of the copy (ignored)
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       ar[i * n + j] = 0.5 * (a.re[i * n + j] + a.re[j * n + i]);
@@ -163,6 +176,7 @@ function tridiagonalize(a: CMat): Tridiagonal {
   const hs = new Float64Array(n); // reflector k is I - u u^dag / hs[k] (hs = 0: identity)
   const er = new Float64Array(n), ei = new Float64Array(n); // complex off-diagonal T[k+1][k]
   const pr = new Float64Array(n), pi = new Float64Array(n);
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: k >= n - 1: reflectors of empty columns (h = 0), writes past the ends ignored
   for (let k = 0; k < n - 1; k++) {
     const k1 = k + 1;
     const x0r = ar[k1 * n + k], x0i = ai[k1 * n + k];
@@ -203,10 +217,12 @@ function tridiagonalize(a: CMat): Tridiagonal {
       kr += ur[uo + i] * pr[i] + ui[uo + i] * pi[i];
     }
     const K = kr / (2 * h);
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of p (ignored)
     for (let i = k1; i < n; i++) {
       pr[i] -= K * ur[uo + i];
       pi[i] -= K * ui[uo + i];
     }
+    // Stryker disable next-line EqualityOperator: i = n writes past the end of the matrix (ignored)
     for (let i = k1; i < n; i++) {
       const o = i * n;
       const vr = ur[uo + i], vi = ui[uo + i], qr = pr[i], qi = pi[i];
@@ -218,10 +234,13 @@ function tridiagonalize(a: CMat): Tridiagonal {
     }
   }
   const d = new Float64Array(n), e = new Float64Array(n);
+  // Stryker disable next-line EqualityOperator: i = n writes past the end of d (ignored)
   for (let i = 0; i < n; i++) d[i] = ar[i * n + i];
   // D = diag(delta), delta_0 = 1, delta_{k+1} = delta_k * phase(e_k): T = D S D^dag.
   const dr = new Float64Array(n), di = new Float64Array(n);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: n = 0: the write past the end of dr is ignored
   if (n > 0) dr[0] = 1;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: k >= n - 1 writes past the ends of e and dr (ignored)
   for (let k = 0; k < n - 1; k++) {
     const m = Math.hypot(er[k], ei[k]);
     e[k] = m;
@@ -235,9 +254,12 @@ function tridiagonalize(a: CMat): Tridiagonal {
 /** y <- H_0 ... H_{n-2} y for rows y of (yr, yi) (row length n), two rows at a time. */
 function applyReflectors(t: Tridiagonal, yr: Float64Array, yi: Float64Array, n: number): void {
   const { ur, ui, hs } = t;
+  // Stryker disable next-line EqualityOperator: j = n: the row pair starts past the end; its writes are ignored
   for (let j = 0; j < n; j += 2) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: odd n: pairing the last row with the row past the end only adds writes past the end (ignored)
     const o = j * n, o2 = j + 1 < n ? o + n : o; // odd n: the last row pairs with itself, second update zero
     const pair = o2 !== o;
+    // Stryker disable next-line ArithmeticOperator: k = n + 2, n + 1, n: hs[k] is undefined and the loops over i > k are empty
     for (let k = n - 2; k >= 0; k--) {
       const h = hs[k];
       if (h === 0) continue;
@@ -256,6 +278,7 @@ function applyReflectors(t: Tridiagonal, yr: Float64Array, yi: Float64Array, n: 
       tr = pair ? tr / h : 0;
       ti = pair ? ti / h : 0;
       // y <- y - u s.
+      // Stryker disable next-line EqualityOperator: i = n writes past the end of y (ignored)
       for (let i = k + 1; i < n; i++) {
         const a = ur[uo + i], b = ui[uo + i];
         yr[o + i] -= a * sr - b * si;
@@ -274,10 +297,12 @@ export function eigh(a: CMat): { values: Float64Array; vectors: CMat } {
   const t = tridiagonalize(a);
   const { d, e, dr, di } = t;
   const z = new Float64Array(n * n);
+  // Stryker disable next-line EqualityOperator: i = n writes past the end of z (ignored)
   for (let i = 0; i < n; i++) z[i * n + i] = 1;
   tridiagonalEig(d, e, z); // row j of z: eigenvector j of S
   // Row j of Y: (Q D z_j)^T, i.e. eigenvector j of a.
   const yr = z, yi = new Float64Array(n * n);
+  // Stryker disable next-line EqualityOperator: j = n writes past the end of y (ignored)
   for (let j = 0; j < n; j++) {
     for (let k = 0; k < n; k++) {
       const x = z[j * n + k];
@@ -288,6 +313,7 @@ export function eigh(a: CMat): { values: Float64Array; vectors: CMat } {
   applyReflectors(t, yr, yi, n);
   const v = zeros(n, n);
   for (let j = 0; j < n; j++) {
+    // Stryker disable next-line EqualityOperator: k = n writes past the end of v (ignored)
     for (let k = 0; k < n; k++) {
       v.re[k * n + j] = yr[j * n + k];
       v.im[k * n + j] = yi[j * n + k];

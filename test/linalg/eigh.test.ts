@@ -70,6 +70,18 @@ describe('eigh: known spectra', () => {
     }
     expectValidEigh(a);
   });
+  it('a zero sub-diagonal entry above a non-zero tail (the reflector of a column with x0 = 0)', () => {
+    expectValidEigh(fromArrays([[1, 0, 1], [0, 2, 0], [1, 0, 3]]));
+    expectValidEigh(fromArrays([[1, 0, 0, 2], [0, 2, 1, 0], [0, 1, 0, 0], [2, 0, 0, 1]], [[0, 0, 1, 0], [0, 0, 0, 0], [-1, 0, 0, 0], [0, 0, 0, 0]]));
+    const v = eigvalsh(fromArrays([[1, 0, 1], [0, 2, 0], [1, 0, 3]]));
+    expect(Math.abs(v[0] - (2 - Math.SQRT2)) + Math.abs(v[1] - 2) + Math.abs(v[2] - (2 + Math.SQRT2))).toBeLessThan(40 * EPS);
+  });
+  it('tridiagonalEig ignores e[n - 1]', () => {
+    const d = Float64Array.from([1, 2]), e = Float64Array.from([0.5, 99]);
+    tridiagonalEig(d, e, null);
+    // eigenvalues of [[1, .5], [.5, 2]]: 3/2 -+ sqrt(1/4 + 1/4)
+    expect(Math.abs(d[0] - (1.5 - Math.sqrt(0.5))) + Math.abs(d[1] - (1.5 + Math.sqrt(0.5)))).toBeLessThan(8 * EPS);
+  });
   it('tridiagonalEig: tridiag(-1, 2, -1) has eigenvalues 2 - 2 cos(k pi / (n + 1))', () => {
     const n = 50, d = new Float64Array(n).fill(2), e = new Float64Array(n).fill(-1);
     tridiagonalEig(d, e, null);
@@ -129,6 +141,14 @@ describe('eigh: input validation', () => {
     expect(() => eigvalsh(fromArrays([[0, 0], [0, 0]], [[1, 0], [0, 0]]))).toThrow(/^eigvalsh: a must be Hermitian/);
     expect(() => lambdaMin(zeros(0))).toThrow('lambdaMin: a must be non-empty');
     expect(() => lambdaMax(zeros(2, 1))).toThrow('lambdaMax: a must be square (got 2x1)');
+    expect(() => lambdaMax(zeros(0))).toThrow('lambdaMax: a must be non-empty');
+    expect(() => lambdaMin(fromArrays([[0, 1], [0, 0]]))).toThrow(/^lambdaMin: a must be Hermitian/);
+    expect(() => lambdaMax(fromArrays([[0, 1], [0, 0]]))).toThrow(/^lambdaMax: a must be Hermitian/);
+  });
+  it('hermitianTolerance is 1e3 eps n max(1, max|a_ij|)', () => {
+    expect(hermitianTolerance(scale(identity(3), 5))).toBe(1e3 * EPS * 3 * 5);
+    expect(hermitianTolerance(scale(identity(1), 0.5))).toBe(1e3 * EPS);
+    expect(hermitianTolerance(zeros(0))).toBe(1e3 * EPS);
   });
   it('accepts a deviation just inside hermitianTolerance and rejects one just outside', () => {
     const a = randomHermitian(rng, 8), tol = hermitianTolerance(a);
