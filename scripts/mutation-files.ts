@@ -27,7 +27,7 @@ export const MIRRORED_TESTS: Record<string, string[]> = {
   'src/wasm/kernels.ts': ['test/wasm/**/*.test.ts'],
   'src/integrate/dopri5.ts': ['test/integrate/**/*.test.ts', 'test/mutation/dopri5-error-control.test.ts'],
   'src/dynamics/asymptotic.ts': ['test/dynamics/asymptotic.test.ts'],
-  'src/dynamics/lowRankExp.ts': ['test/dynamics/asymptotic.test.ts'],
+  'src/dynamics/lowRankExp.ts': ['test/dynamics/lowRankExp.test.ts'],
   'src/dynamics/training.ts': ['test/dynamics/training.test.ts'],
   ...Object.fromEntries(
     ['ansatz', 'compiled', 'instance', 'kernels', 'measurement', 'qnn', 'scenarios'].map((f) => [
