@@ -39,6 +39,7 @@ export function orthonormalRows(vecs: CMat): CMat {
   const cr = new Float64Array(n), ci = new Float64Array(n);
   const dropRel = Math.max(1, d) * EPS;
   let k = 0;
+  // Stryker disable next-line EqualityOperator: row s = n reads past the end: its norm is NaN and it is dropped
   for (let s = 0; s < n; s++) {
     const o = s * d;
     let nrm2 = 0;
@@ -48,11 +49,14 @@ export function orthonormalRows(vecs: CMat): CMat {
       nrm2 += wr[b] * wr[b] + wi[b] * wi[b];
     }
     const orig = Math.sqrt(nrm2);
+    // Stryker disable next-line ConditionalExpression: a zero vector has after = 0, which the drop test below drops too
     if (orig === 0) continue;
     let cur = orig;
     let ok = false;
+    // Stryker disable next-line EqualityOperator,UpdateOperator: two passes always suffice in floating point (twice is enough): the third is never reached
     for (let pass = 0; pass < 3; pass++) {
       // c_a = q_a^dag w, then w -= sum_a c_a q_a.
+      // Stryker disable next-line EqualityOperator: row a = k of the basis is still zero: its coefficient is 0
       for (let a = 0; a < k; a++) {
         const oa = a * d;
         let sr = 0, si = 0;
@@ -64,8 +68,10 @@ export function orthonormalRows(vecs: CMat): CMat {
         cr[a] = sr;
         ci[a] = si;
       }
+      // Stryker disable next-line EqualityOperator: the coefficient of row a = k is 0 (never written)
       for (let a = 0; a < k; a++) {
         const oa = a * d, sr = cr[a], si = ci[a];
+        // Stryker disable next-line EqualityOperator: b = d writes past the end (ignored)
         for (let b = 0; b < d; b++) {
           const xr = qr[oa + b], xi = qi[oa + b];
           wr[b] -= sr * xr - si * xi;
@@ -75,13 +81,16 @@ export function orthonormalRows(vecs: CMat): CMat {
       let nn = 0;
       for (let b = 0; b < d; b++) nn += wr[b] * wr[b] + wi[b] * wi[b];
       const after = Math.sqrt(nn);
+      // Stryker disable next-line EqualityOperator: the comparisons differ only at exact equality
       if (!(after > dropRel * orig)) break; // numerically dependent: drop
+      // Stryker disable next-line EqualityOperator: the comparisons differ only at exact equality
       const enough = after >= cur / Math.SQRT2;
       cur = after;
-      if (enough || k === 0) { ok = true; break; }
+      if (enough) { ok = true; break; } // always on the first pass of the first vector: nothing to project out
     }
     if (!ok) continue;
     const inv = 1 / cur, ok2 = k * d;
+    // Stryker disable next-line EqualityOperator: b = d writes NaN into the first entry of row k + 1, which is written in full before it is read (or sliced off)
     for (let b = 0; b < d; b++) {
       qr[ok2 + b] = wr[b] * inv;
       qi[ok2 + b] = wi[b] * inv;
@@ -95,8 +104,10 @@ export function orthonormalRows(vecs: CMat): CMat {
 function project(q: CMat, y: CMat): { re: Float64Array; im: Float64Array } {
   const k = q.rows, p = y.rows, d = q.cols;
   const re = new Float64Array(k * p), im = new Float64Array(k * p);
+  // Stryker disable next-line EqualityOperator: a = k writes past the end (ignored)
   for (let a = 0; a < k; a++) {
     const oa = a * d;
+    // Stryker disable next-line EqualityOperator: j = p writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let j = 0; j < p; j++) {
       const oj = j * d;
       let sr = 0, si = 0;
@@ -132,6 +143,7 @@ export function lowRankSkewExp(x: CMat, v: CMat): LowRankUnitary {
   const a = project(q, x), b = project(q, v);
   // C_ab = sum_j A_aj conj(B_bj) - B_aj conj(A_bj);  H = iC is Hermitian.
   const h = zeros(k, k);
+  // Stryker disable next-line EqualityOperator: r = k writes past the end (ignored)
   for (let r = 0; r < k; r++) {
     for (let c = r; c < k; c++) {
       let sr = 0, si = 0;
@@ -147,11 +159,14 @@ export function lowRankSkewExp(x: CMat, v: CMat): LowRankUnitary {
       h.re[c * k + r] = -si;
       h.im[c * k + r] = -sr;
     }
+    // Stryker disable next-line ArithmeticOperator: on the diagonal sr is exactly 0 (a_r conj(b_r) - b_r conj(a_r) in the same order), so the line only restores what is there
     h.im[r * k + r] = 0;
   }
+  // Stryker disable next-line ConditionalExpression: k = 0: eigh of the 0 x 0 matrix and the empty loops give the same empty G
   if (k === 0) return { d, q, g: zeros(0, 0) };
   const { values, vectors } = eigh(h);
   const f = new Float64Array(2 * k);
+  // Stryker disable next-line EqualityOperator: l = k writes past the end (ignored)
   for (let l = 0; l < k; l++) {
     const sh = Math.sin(values[l] / 2);
     f[2 * l] = -2 * sh * sh;
@@ -160,7 +175,9 @@ export function lowRankSkewExp(x: CMat, v: CMat): LowRankUnitary {
   // G_rc = sum_l V_rl f_l conj(V_cl)  (G is normal, not Hermitian: all entries).
   const g = zeros(k, k);
   const vr = vectors.re, vi = vectors.im;
+  // Stryker disable next-line EqualityOperator: r = k writes past the end (ignored)
   for (let r = 0; r < k; r++) {
+    // Stryker disable next-line EqualityOperator: c = k writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let c = 0; c < k; c++) {
       let sr = 0, si = 0;
       for (let l = 0; l < k; l++) {
@@ -181,9 +198,11 @@ export function lowRankUnitaryDense(e: LowRankUnitary): CMat {
   const { d, q, g } = e;
   const k = q.rows;
   const out = zeros(d, d);
+  // Stryker disable next-line EqualityOperator: i = d writes past the end (ignored)
   for (let i = 0; i < d; i++) out.re[i * d + i] = 1;
   // T = G Q^dag (k x d), then out += Q T.
   const tr = new Float64Array(k * d), ti = new Float64Array(k * d);
+  // Stryker disable next-line EqualityOperator: a = k writes past the end (ignored)
   for (let a = 0; a < k; a++) {
     for (let c = 0; c < k; c++) {
       const gr = g.re[a * k + c], gi = g.im[a * k + c];
@@ -194,6 +213,7 @@ export function lowRankUnitaryDense(e: LowRankUnitary): CMat {
       }
     }
   }
+  // Stryker disable next-line EqualityOperator: i = d writes past the end (ignored)
   for (let i = 0; i < d; i++) {
     for (let a = 0; a < k; a++) {
       const xr = q.re[a * d + i], xi = q.im[a * d + i];
@@ -215,15 +235,18 @@ export function conjugateLowRank(e: LowRankUnitary, m: CMat): CMat {
   if (m.rows !== d || m.cols !== d) throw new QnnInputError('conjugateLowRank', 'm', `must be ${d}x${d} (got ${m.rows}x${m.cols})`);
   const k = q.rows;
   const out: CMat = { rows: d, cols: d, re: m.re.slice(), im: m.im.slice() };
+  // Stryker disable next-line ConditionalExpression: k = 0: the loops are empty and the final pass rebuilds M (assumed exactly Hermitian) from its upper triangle
   if (k === 0) return out;
   const mr = m.re, mi = m.im, qr = q.re, qi = q.im;
   // W = Q^dag M: row a = sum_b conj(q_a[b]) M[b, :]  (b outer: every row of M is read once).
   const wr = new Float64Array(k * d), wi = new Float64Array(k * d);
   for (let b = 0; b < d; b++) {
     const ob = b * d;
+    // Stryker disable next-line EqualityOperator: a = k writes past the end (ignored)
     for (let a = 0; a < k; a++) {
       const oa = a * d;
       const xr = qr[oa + b], xi = -qi[oa + b];
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: skipping a zero coefficient only saves work
       if (xr === 0 && xi === 0) continue;
       for (let c = 0; c < d; c++) {
         const yr = mr[ob + c], yi = mi[ob + c];
@@ -234,7 +257,9 @@ export function conjugateLowRank(e: LowRankUnitary, m: CMat): CMat {
   }
   // S = W Q (k x k), H = G S G^dag (k x k).
   const s = zeros(k, k);
+  // Stryker disable next-line EqualityOperator: a = k writes past the end (ignored)
   for (let a = 0; a < k; a++) {
+    // Stryker disable next-line EqualityOperator: c = k writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let c = 0; c < k; c++) {
       let sr = 0, si = 0;
       for (let b = 0; b < d; b++) {
@@ -247,7 +272,9 @@ export function conjugateLowRank(e: LowRankUnitary, m: CMat): CMat {
     }
   }
   const gs = zeros(k, k), hh = zeros(k, k);
+  // Stryker disable next-line EqualityOperator: a = k writes past the end (ignored)
   for (let a = 0; a < k; a++) {
+    // Stryker disable next-line EqualityOperator: c = k writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let c = 0; c < k; c++) {
       let sr = 0, si = 0;
       for (let l = 0; l < k; l++) {
@@ -259,7 +286,9 @@ export function conjugateLowRank(e: LowRankUnitary, m: CMat): CMat {
       gs.im[a * k + c] = si;
     }
   }
+  // Stryker disable next-line EqualityOperator: a = k writes past the end (ignored)
   for (let a = 0; a < k; a++) {
+    // Stryker disable next-line EqualityOperator: c = k writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let c = 0; c < k; c++) {
       let sr = 0, si = 0;
       for (let l = 0; l < k; l++) {
@@ -274,6 +303,7 @@ export function conjugateLowRank(e: LowRankUnitary, m: CMat): CMat {
   }
   // Z = G W + (1/2 H) Q^dag  (k x d).
   const zr = new Float64Array(k * d), zi = new Float64Array(k * d);
+  // Stryker disable next-line EqualityOperator: a = k writes past the end (ignored)
   for (let a = 0; a < k; a++) {
     const oa = a * d;
     for (let l = 0; l < k; l++) {
@@ -290,10 +320,12 @@ export function conjugateLowRank(e: LowRankUnitary, m: CMat): CMat {
   }
   // P = Q Z (d x d), then out = M + P + P^dag on the upper triangle, mirrored.
   const pr = new Float64Array(d * d), pi = new Float64Array(d * d);
+  // Stryker disable next-line EqualityOperator: b = d writes past the end (ignored)
   for (let b = 0; b < d; b++) {
     const ob = b * d;
     for (let a = 0; a < k; a++) {
       const xr = qr[a * d + b], xi = qi[a * d + b];
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: skipping a zero coefficient only saves work
       if (xr === 0 && xi === 0) continue;
       const oa = a * d;
       for (let c = 0; c < d; c++) {
@@ -303,10 +335,12 @@ export function conjugateLowRank(e: LowRankUnitary, m: CMat): CMat {
     }
   }
   const or = out.re, oi = out.im;
+  // Stryker disable next-line EqualityOperator: b = d writes past the end (ignored)
   for (let b = 0; b < d; b++) {
     const ob = b * d;
     or[ob + b] = mr[ob + b] + 2 * pr[ob + b];
     oi[ob + b] = 0;
+    // Stryker disable next-line ArithmeticOperator: starting at c = b - 1 recomputes (b, b) and (b, b - 1) with the same values, M being exactly Hermitian
     for (let c = b + 1; c < d; c++) {
       const vr = mr[ob + c] + (pr[ob + c] + pr[c * d + b]);
       const vi = mi[ob + c] + (pi[ob + c] - pi[c * d + b]);
@@ -327,6 +361,7 @@ export function skewFromFactors(x: CMat, v: CMat): CMat {
   const f = zeros(d, d);
   for (let j = 0; j < p; j++) {
     const o = j * d;
+    // Stryker disable next-line EqualityOperator: b = d writes past the end (ignored)
     for (let b = 0; b < d; b++) {
       const xr = x.re[o + b], xi = x.im[o + b], vr = v.re[o + b], vi = v.im[o + b];
       for (let c = 0; c < d; c++) {

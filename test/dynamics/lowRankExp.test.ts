@@ -78,3 +78,82 @@ describe('(b) low-rank exponential', () => {
     expect(maxAbsDiff(matmul(q, adjoint(q)), identity(4))).toBeLessThanOrEqual(8 * EPS * d);
   });
 });
+
+describe('low-rank exponential: generic factors, the empty case, input checks', () => {
+  it('non-orthonormal v (Q^dag v is not [I; 0]): still the dense exp and conjugation', () => {
+    const rng = makeRng(26);
+    const d = 7, p = 2;
+    const X = ginibre(rng, p, d), V = scale(ginibre(rng, p, d), 0.6);
+    const e = lowRankSkewExp(X, V);
+    const F = skewFromFactors(X, V);
+    const Edense = expmAntiHermitian(F, 1);
+    const tolE = 64 * EPS * d * Math.max(1, frobeniusNorm(F));
+    expect(maxAbsDiff(lowRankUnitaryDense(e), Edense)).toBeLessThanOrEqual(tolE);
+    const M = gue(rng, d);
+    expect(maxAbsDiff(conjugateLowRank(e, M), matmul(matmul(Edense, M), adjoint(Edense)))).toBeLessThanOrEqual(tolE * frobeniusNorm(M));
+  });
+
+  it('F = 0 from zero factors: an empty basis, E = I, and the conjugation returns M', () => {
+    const e = lowRankSkewExp(zeros(2, 5), zeros(2, 5));
+    expect([e.q.rows, e.g.rows, e.g.cols]).toEqual([0, 0, 0]);
+    expect(maxAbsDiff(lowRankUnitaryDense(e), identity(5))).toBe(0);
+    const M = gue(makeRng(27), 5);
+    expect(maxAbsDiff(conjugateLowRank(e, M), M)).toBe(0);
+  });
+
+  it('names the parameter and the condition of each bad input', () => {
+    expect(() => lowRankSkewExp(zeros(2, 3), zeros(2, 4))).toThrow('lowRankSkewExp: x shape 2x3 != v shape 2x4');
+    expect(() => lowRankSkewExp(zeros(1, 3), zeros(2, 3))).toThrow('lowRankSkewExp: x shape 1x3 != v shape 2x3');
+    expect(() => skewFromFactors(zeros(2, 3), zeros(2, 4))).toThrow('skewFromFactors: x shape 2x3 != v shape 2x4');
+    expect(() => skewFromFactors(zeros(1, 3), zeros(2, 3))).toThrow('skewFromFactors: x shape 1x3 != v shape 2x3');
+    const bad = zeros(1, 3);
+    bad.re[2] = Number.NaN;
+    expect(() => skewFromFactors(bad, zeros(1, 3))).toThrow('skewFromFactors: x.re has a non-finite entry at index 2 (NaN)');
+    const e = lowRankSkewExp(ginibre(makeRng(28), 1, 4), ginibre(makeRng(29), 1, 4));
+    expect(() => conjugateLowRank(e, zeros(3, 3))).toThrow('conjugateLowRank: m must be 4x4 (got 3x3)');
+    expect(() => conjugateLowRank(e, zeros(4, 3))).toThrow('conjugateLowRank: m must be 4x4 (got 4x3)');
+    expect(() => conjugateLowRank(e, zeros(3, 4))).toThrow('conjugateLowRank: m must be 4x4 (got 3x4)');
+  });
+});
+
+describe('orthonormalRows: dropping and re-orthogonalising', () => {
+  it('the basis is exactly k x d (no spare rows)', () => {
+    const q = orthonormalRows(zeros(3, 4));
+    expect([q.rows, q.re.length, q.im.length]).toEqual([0, 0, 0]);
+    const q2 = orthonormalRows(ginibre(makeRng(30), 3, 5));
+    expect([q2.rows, q2.re.length, q2.im.length]).toEqual([3, 15, 15]);
+  });
+
+  it('the drop test is relative to the vector and scaled by d: a residual of 3e-15 |w| at d = 64 is dropped at any scale', () => {
+    const d = 64, rng = makeRng(31);
+    for (const s of [1e-6, 1, 1e6]) {
+      const a = scale(ginibre(rng, 1, d), s), b = zeros(2, d);
+      b.re.set(a.re, 0);
+      b.im.set(a.im, 0);
+      const nrm = frobeniusNorm(a);
+      for (let c = 0; c < d; c++) {
+        b.re[d + c] = a.re[c];
+        b.im[d + c] = a.im[c];
+      }
+      b.im[d + 5] += 3e-15 * nrm; // residual 3e-15 |w| < d EPS |w| = 1.4e-14 |w|
+      expect(orthonormalRows(b).rows).toBe(1);
+      b.im[d + 5] += 1e-12 * nrm; // residual 1e-12 |w|: kept
+      expect(orthonormalRows(b).rows).toBe(2);
+    }
+  });
+
+  it('a nearly dependent vector (residual 1e-8 |w|) is re-orthogonalised: Q Q^dag = I to rounding', () => {
+    const d = 16, rng = makeRng(32);
+    const a = ginibre(rng, 3, d), w = ginibre(rng, 1, d), b = zeros(4, d);
+    b.re.set(a.re, 0);
+    b.im.set(a.im, 0);
+    for (let c = 0; c < d; c++) { // row 3 = row 0 - 2 row 1 + 1e-8 w
+      b.re[3 * d + c] = a.re[c] - 2 * a.re[d + c] + 1e-8 * w.re[c];
+      b.im[3 * d + c] = a.im[c] - 2 * a.im[d + c] + 1e-8 * w.im[c];
+    }
+    const q = orthonormalRows(b);
+    expect(q.rows).toBe(4);
+    expect(maxAbsDiff(matmul(q, adjoint(q)), identity(4))).toBeLessThanOrEqual(8 * EPS * d);
+  });
+});
+
