@@ -37,6 +37,7 @@ export function cvec(n: number): CVec {
 
 export function identity(n: number): CMat {
   const a = zeros(n, n);
+  // Stryker disable next-line EqualityOperator: i = n writes past the end (ignored)
   for (let i = 0; i < n; i++) a.re[i * n + i] = 1;
   return a;
 }
@@ -45,6 +46,7 @@ export function identity(n: number): CMat {
 export function diag(values: ArrayLike<number>): CMat {
   const n = values.length;
   const a = zeros(n, n);
+  // Stryker disable next-line EqualityOperator: i = n writes past the end (ignored)
   for (let i = 0; i < n; i++) a.re[i * n + i] = values[i];
   return a;
 }
@@ -65,6 +67,7 @@ export function fromArrays(re: number[][], im?: number[][]): CMat {
   for (let i = 0; i < rows; i++) {
     check(re[i].length === cols, 'fromArrays', `re[${i}]`, `has length ${re[i].length}, expected ${cols}`);
     if (im) check(im[i] !== undefined && im[i].length === cols, 'fromArrays', `im[${i}]`, `must have length ${cols}`);
+    // Stryker disable next-line EqualityOperator: j = cols writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let j = 0; j < cols; j++) {
       a.re[i * cols + j] = re[i][j];
       if (im) a.im[i * cols + j] = im[i][j];
@@ -104,10 +107,12 @@ export function matmulInto(out: CMat, a: CMat, b: CMat): CMat {
   const ore = out.re, oim = out.im, are = a.re, aim = a.im, bre = b.re, bim = b.im;
   ore.fill(0);
   oim.fill(0);
+  // Stryker disable next-line EqualityOperator: row i = n writes past the end (ignored)
   for (let i = 0; i < n; i++) {
     const oi = i * m;
     for (let p = 0; p < k; p++) {
       const xr = are[i * k + p], xi = aim[i * k + p];
+      // Stryker disable next-line ConditionalExpression: skipping a zero entry only saves work (the inputs are finite)
       if (xr === 0 && xi === 0) continue;
       const bp = p * m;
       for (let j = 0; j < m; j++) {
@@ -137,6 +142,7 @@ export function matmulChain(...ms: CMat[]): CMat {
 export function adjoint(a: CMat): CMat {
   const out = zeros(a.cols, a.rows);
   for (let i = 0; i < a.rows; i++) {
+    // Stryker disable next-line EqualityOperator: j = cols writes past the end (ignored)
     for (let j = 0; j < a.cols; j++) {
       out.re[j * a.rows + i] = a.re[i * a.cols + j];
       out.im[j * a.rows + i] = -a.im[i * a.cols + j];
@@ -149,6 +155,7 @@ export function adjoint(a: CMat): CMat {
 export function transpose(a: CMat): CMat {
   const out = zeros(a.cols, a.rows);
   for (let i = 0; i < a.rows; i++) {
+    // Stryker disable next-line EqualityOperator: j = cols writes past the end (ignored)
     for (let j = 0; j < a.cols; j++) {
       out.re[j * a.rows + i] = a.re[i * a.cols + j];
       out.im[j * a.rows + i] = a.im[i * a.cols + j];
@@ -160,6 +167,7 @@ export function transpose(a: CMat): CMat {
 export function add(a: CMat, b: CMat): CMat {
   sameShape('add', a, b);
   const out = clone(a);
+  // Stryker disable next-line EqualityOperator: i = length writes past the end (ignored)
   for (let i = 0; i < out.re.length; i++) {
     out.re[i] += b.re[i];
     out.im[i] += b.im[i];
@@ -170,6 +178,7 @@ export function add(a: CMat, b: CMat): CMat {
 export function sub(a: CMat, b: CMat): CMat {
   sameShape('sub', a, b);
   const out = clone(a);
+  // Stryker disable next-line EqualityOperator: i = length writes past the end (ignored)
   for (let i = 0; i < out.re.length; i++) {
     out.re[i] -= b.re[i];
     out.im[i] -= b.im[i];
@@ -180,6 +189,7 @@ export function sub(a: CMat, b: CMat): CMat {
 /** (sr + i si) a. */
 export function scale(a: CMat, sr: number, si = 0): CMat {
   const out = zeros(a.rows, a.cols);
+  // Stryker disable next-line EqualityOperator: i = length writes past the end (ignored)
   for (let i = 0; i < a.re.length; i++) {
     out.re[i] = sr * a.re[i] - si * a.im[i];
     out.im[i] = sr * a.im[i] + si * a.re[i];
@@ -190,6 +200,7 @@ export function scale(a: CMat, sr: number, si = 0): CMat {
 /** y += (sr + i si) x, in place on y. */
 export function axpyInPlace(y: CMat, x: CMat, sr: number, si = 0): CMat {
   sameShape('axpy', y, x);
+  // Stryker disable next-line EqualityOperator: i = length writes past the end (ignored)
   for (let i = 0; i < y.re.length; i++) {
     const xr = x.re[i], xi = x.im[i];
     y.re[i] += sr * xr - si * xi;
@@ -209,6 +220,7 @@ export function commutator(a: CMat, b: CMat): CMat {
 export function kron(a: CMat, b: CMat): CMat {
   const rows = a.rows * b.rows, cols = a.cols * b.cols;
   const out = zeros(rows, cols);
+  // Stryker disable next-line EqualityOperator: row i = a.rows writes past the end (ignored)
   for (let i = 0; i < a.rows; i++) {
     for (let j = 0; j < a.cols; j++) {
       const xr = a.re[i * a.cols + j], xi = a.im[i * a.cols + j];
@@ -259,6 +271,7 @@ export function traceProduct(a: CMat, b: CMat): Complex {
 export function hadamard(a: CMat, b: CMat): CMat {
   sameShape('hadamard', a, b);
   const out = zeros(a.rows, a.cols);
+  // Stryker disable next-line EqualityOperator: i = length writes past the end (ignored)
   for (let i = 0; i < a.re.length; i++) {
     out.re[i] = a.re[i] * b.re[i] - a.im[i] * b.im[i];
     out.im[i] = a.re[i] * b.im[i] + a.im[i] * b.re[i];
@@ -277,6 +290,7 @@ export function maxAbs(a: CMat): number {
   let s = 0;
   for (let i = 0; i < a.re.length; i++) {
     const q = a.re[i] * a.re[i] + a.im[i] * a.im[i];
+    // Stryker disable next-line EqualityOperator: a tie keeps the same maximum
     if (q > s) s = q;
     else if (q !== q) return NaN; // a NaN entry must never pass a `< tol` check
   }
@@ -290,6 +304,7 @@ export function maxAbsDiff(a: CMat, b: CMat): number {
   for (let i = 0; i < a.re.length; i++) {
     const dr = a.re[i] - b.re[i], di = a.im[i] - b.im[i];
     const q = dr * dr + di * di;
+    // Stryker disable next-line EqualityOperator: a tie keeps the same maximum
     if (q > s) s = q;
     else if (q !== q) return NaN; // a NaN entry must never pass a `< tol` check
   }
@@ -301,11 +316,13 @@ export function hermitianDeviation(a: CMat): number {
   square('hermitianDeviation', 'a', a);
   const n = a.rows, re = a.re, im = a.im;
   let s = 0;
+  // Stryker disable next-line EqualityOperator: row i = n: the inner loop over j >= n is empty
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
       const dr = re[i * n + j] - re[j * n + i];
       const di = im[i * n + j] + im[j * n + i];
       const q = dr * dr + di * di;
+      // Stryker disable next-line EqualityOperator: a tie keeps the same maximum
       if (q > s) s = q;
       else if (q !== q) return NaN;
     }
@@ -334,6 +351,7 @@ export function partialTrace1(x: CMat, d1: number, d2: number): CMat {
   const out = zeros(d2, d2);
   const n = d1 * d2;
   for (let a = 0; a < d1; a++) {
+    // Stryker disable next-line EqualityOperator: k = d2 writes past the end (ignored)
     for (let k = 0; k < d2; k++) {
       const row = (a * d2 + k) * n + a * d2;
       for (let l = 0; l < d2; l++) {
@@ -350,7 +368,9 @@ export function partialTrace2(x: CMat, d1: number, d2: number): CMat {
   check(x.rows === d1 * d2 && x.cols === d1 * d2, 'partialTrace2', 'x', `must be ${d1 * d2}x${d1 * d2} (got ${x.rows}x${x.cols})`);
   const out = zeros(d1, d1);
   const n = d1 * d2;
+  // Stryker disable next-line EqualityOperator: i = d1 writes past the end (ignored)
   for (let i = 0; i < d1; i++) {
+    // Stryker disable next-line EqualityOperator: j = d1 writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let j = 0; j < d1; j++) {
       let re = 0, im = 0;
       for (let b = 0; b < d2; b++) {
@@ -369,6 +389,7 @@ export function partialTrace2(x: CMat, d1: number, d2: number): CMat {
 export function swap(d: number): CMat {
   const n = d * d;
   const w = zeros(n, n);
+  // Stryker disable next-line EqualityOperator: a = d writes past the end (ignored)
   for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) w.re[(a * d + b) * n + (b * d + a)] = 1;
   return w;
 }
@@ -377,6 +398,7 @@ export function swap(d: number): CMat {
 export function matvec(a: CMat, v: CVec): CVec {
   check(v.re.length === a.cols, 'matvec', 'v', `has length ${v.re.length}, expected a.cols = ${a.cols}`);
   const out = cvec(a.rows);
+  // Stryker disable next-line EqualityOperator: i = rows writes past the end (ignored)
   for (let i = 0; i < a.rows; i++) {
     let re = 0, im = 0;
     const o = i * a.cols;
@@ -416,6 +438,7 @@ export function row(a: CMat, i: number): CVec {
 /** Column j of a as a vector (copy). */
 export function col(a: CMat, j: number): CVec {
   const v = cvec(a.rows);
+  // Stryker disable next-line EqualityOperator: i = rows writes past the end (ignored)
   for (let i = 0; i < a.rows; i++) {
     v.re[i] = a.re[i * a.cols + j];
     v.im[i] = a.im[i * a.cols + j];
@@ -427,7 +450,9 @@ export function col(a: CMat, j: number): CVec {
 export function outer(u: CVec, v: CVec = u): CMat {
   const n = u.re.length, m = v.re.length;
   const out = zeros(n, m);
+  // Stryker disable next-line EqualityOperator: i = n writes past the end (ignored)
   for (let i = 0; i < n; i++) {
+    // Stryker disable next-line EqualityOperator: j = m writes the first entry of the next row, which is computed after it, or past the end (ignored)
     for (let j = 0; j < m; j++) {
       out.re[i * m + j] = u.re[i] * v.re[j] + u.im[i] * v.im[j];
       out.im[i * m + j] = u.im[i] * v.re[j] - u.re[i] * v.im[j];
@@ -440,6 +465,7 @@ export function outer(u: CVec, v: CVec = u): CMat {
 export function gramRows(vs: CMat): CMat {
   const m = vs.rows, d = vs.cols;
   const g = zeros(m, m);
+  // Stryker disable next-line EqualityOperator: row i = m: the inner loop over j >= m is empty
   for (let i = 0; i < m; i++) {
     for (let j = i; j < m; j++) {
       let re = 0, im = 0;

@@ -244,3 +244,65 @@ describe('max norms never hide NaN', () => {
     expect(maxAbsDiff(a, b) < 1).toBe(false);
   });
 });
+
+describe('complex parts, shapes and empty matrices (each kernel beyond its real-valued cases)', () => {
+  const iI = fromArrays([[0, 0], [0, 0]], [[1, 0], [0, 1]]);
+
+  it('kron with purely imaginary entries: Y (x) Z', () => {
+    const k = kron(Y, Z);
+    const ref = fromArrays([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
+      [[0, 0, -1, 0], [0, 0, 0, 1], [1, 0, 0, 0], [0, -1, 0, 0]]);
+    expect(maxAbsDiff(k, ref)).toBe(0);
+  });
+
+  it('axpy and hadamard with complex scalars and entries, against the complex products', () => {
+    const y = fromArrays([[1, 2]], [[0.5, -1]]), x = fromArrays([[3, -1]], [[2, 4]]);
+    axpyInPlace(y, x, 0.5, -2); // y += (0.5 - 2i) x
+    // (0.5 - 2i)(3 + 2i) = 5.5 - 5i; (0.5 - 2i)(-1 + 4i) = 7.5 + 4i
+    expect(toArrays(y)).toEqual({ re: [[6.5, 9.5]], im: [[-4.5, 3]] });
+    const h = hadamard(fromArrays([[1, 0]], [[2, 1]]), fromArrays([[3, 2]], [[-1, 5]]));
+    // (1 + 2i)(3 - i) = 5 + 5i; (0 + i)(2 + 5i) = -5 + 2i
+    expect(toArrays(h)).toEqual({ re: [[5, -5]], im: [[5, 2]] });
+  });
+
+  it('deviations in the imaginary part count: maxAbsDiff, hermitianDeviation, unitaryDeviation', () => {
+    expect(maxAbsDiff(zeros(2), iI)).toBe(1);
+    expect(hermitianDeviation(fromArrays([[0, 0], [0, 0]], [[0, 1], [1, 0]]))).toBe(2); // a - a^dag = 2i X
+    expect(unitaryDeviation(scale(identity(2), Math.SQRT2, 0))).toBeCloseTo(1, 14);
+    const u = fromArrays([[1, 0], [0, 1]], [[0, 0.5], [0, 0]]); // u^dag u - I = [[0, 0.5i], [-0.5i, 0.25]]
+    expect(unitaryDeviation(u)).toBe(0.5);
+  });
+
+  it('cloneVec copies: changing the clone leaves the original', () => {
+    const v = { re: Float64Array.from([1, 2]), im: Float64Array.from([3, 4]) };
+    const c = cloneVec(v);
+    c.re[0] = 9;
+    c.im[1] = 9;
+    expect([v.re[0], v.im[1]]).toEqual([1, 4]);
+  });
+
+  it('empty shapes: zeros(0, 3), zeros(3, 0), fromArrays([])', () => {
+    expect([zeros(0, 3).rows, zeros(0, 3).cols, zeros(3, 0).re.length]).toEqual([0, 3, 0]);
+    const e = fromArrays([]);
+    expect([e.rows, e.cols]).toEqual([0, 0]);
+  });
+
+  it('shape checks name the function and the parameter', () => {
+    expect(() => matmul(zeros(2, 3), zeros(2, 3))).toThrow('matmul: a.cols (3) != b.rows (2)');
+    expect(() => matmulInto(zeros(2, 2), zeros(2, 3), zeros(2, 2))).toThrow('matmul: a.cols (3) != b.rows (2)');
+    expect(() => matmulInto(zeros(3, 2), zeros(2, 2), zeros(2, 2))).toThrow(/^matmul/);
+    expect(() => matmulInto(zeros(2, 3), zeros(2, 2), zeros(2, 2))).toThrow(/^matmul/);
+    expect(() => add(zeros(2, 2), zeros(2, 3))).toThrow('add: b shape 2x3 != a shape 2x2');
+    expect(() => add(zeros(2, 2), zeros(3, 2))).toThrow('add: b shape 3x2 != a shape 2x2');
+    expect(() => traceProduct(zeros(2, 3), zeros(2, 3))).toThrow(/^traceProduct/);
+    expect(() => traceProduct(zeros(2, 3), zeros(3, 3))).toThrow(/^traceProduct/);
+    expect(() => hermitianPart(zeros(2, 3))).toThrow(/^hermitianPart: a must be square/);
+    expect(() => partialTrace1(zeros(4, 2), 2, 2)).toThrow('partialTrace1: x must be 4x4 (got 4x2)');
+    expect(() => partialTrace1(zeros(2, 4), 2, 2)).toThrow('partialTrace1: x must be 4x4 (got 2x4)');
+    expect(() => partialTrace2(zeros(4, 2), 2, 2)).toThrow('partialTrace2: x must be 4x4 (got 4x2)');
+    expect(() => partialTrace2(zeros(2, 4), 2, 2)).toThrow('partialTrace2: x must be 4x4 (got 2x4)');
+    expect(() => fromArrays([[1, 2]], [[1, 2], [3, 4]])).toThrow('fromArrays: im has 2 rows, expected 1');
+    expect(() => fromArrays([[1, 2], [3, 4]], [[1, 2]])).toThrow(/^fromArrays: im/);
+    expect(() => fromArrays([[1, 2]], [[1]])).toThrow('fromArrays: im[0] must have length 2');
+  });
+});
