@@ -71,6 +71,7 @@ export function tridiagonalEig(d: Float64Array, e: Float64Array, z: Float64Array
   const n = d.length;
   // Stryker disable next-line ConditionalExpression: n = 0: the loops below are empty and the write e[-1] is ignored
   if (n === 0) return;
+  // Stryker disable next-line ArithmeticOperator: e[n - 1] is read only at l = n - 1, where no iteration is left (the search for m stops at n - 1 by its bound)
   e[n - 1] = 0;
   const cs = new Float64Array(n), sn = new Float64Array(n); // rotations of one sweep
   // Stryker disable next-line ArithmeticOperator: QL needs a few iterations per eigenvalue, far below either budget (n = 1 needs none)
@@ -121,8 +122,10 @@ export function tridiagonalEig(d: Float64Array, e: Float64Array, z: Float64Array
         p = -s * s2 * c3 * el1 * (e[l] / dl1); // grouped so el1 * e[l] cannot under/overflow
         e[l] = s * p;
         d[l] = c * p;
-      // Stryker disable next-line EqualityOperator: the two comparisons differ only at exact equality
-      } while (Math.abs(e[l]) > EPS * tst1);
+      } while (
+        // Stryker disable next-line EqualityOperator: the two comparisons differ only at exact equality
+        Math.abs(e[l]) > EPS * tst1
+      );
     }
     d[l] += f;
     e[l] = 0;

@@ -168,8 +168,10 @@ class Xoshiro128ss implements Rng {
       u = 2 * this.uniform() - 1;
       v = 2 * this.uniform() - 1;
       s = u * u + v * v;
-    // Stryker disable next-line EqualityOperator,ConditionalExpression: s = 1 or s = 0 needs u and v on the grid points +-1 or 0 exactly: probability below 2^-100
-    } while (s >= 1 || s === 0);
+    } while (
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: s = 1 or s = 0 needs u and v on the grid points +-1 or 0 exactly: probability below 2^-100
+      s >= 1 || s === 0
+    );
     const f = Math.sqrt((-2 * Math.log(s)) / s);
     this.spare = v * f;
     this.hasSpare = true;
