@@ -3,7 +3,7 @@ import {
   type CMat, type Complex, EPS, adjoint, diag, frobeniusNorm, fromArrays, identity, matmul, maxAbsDiff, swap,
   unitaryDeviation, zeros,
 } from '../../src/linalg/cmatrix.ts';
-import { det, qr, solve } from '../../src/linalg/qr.ts';
+import { det, qr, reflector, solve } from '../../src/linalg/qr.ts';
 import { makeRng, randomMatrix } from './random-matrices.ts';
 
 const cmul = (a: Complex, b: Complex): Complex => ({ re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re });
@@ -150,3 +150,32 @@ describe('solve', () => {
     }
   });
 });
+
+describe('reflector', () => {
+  // (I - u u^dag / h) y with y = x or conj(x), from the u the reflector wrote
+  const apply = (ur: Float64Array, ui: Float64Array, h: number, yr: number[], yi: number[]): [number[], number[]] => {
+    let sr = 0, si = 0; // u^dag y
+    for (let i = 0; i < yr.length; i++) {
+      sr += ur[i] * yr[i] + ui[i] * yi[i];
+      si += ur[i] * yi[i] - ui[i] * yr[i];
+    }
+    return [yr.map((y, i) => y - (ur[i] * sr - ui[i] * si) / h), yi.map((y, i) => y - (ur[i] * si + ui[i] * sr) / h)];
+  };
+  for (const conj of [false, true]) {
+    it(`maps ${conj ? 'conj(x)' : 'x'} to -phase(x0) ||x|| e1 (x read with a stride)`, () => {
+      // x = (1 + i, 2 - i, -0.5 + 3i) stored with stride 2 after an offset of 1
+      const xr = Float64Array.from([9, 1, 9, 2, 9, -0.5]), xi = Float64Array.from([9, 1, 9, -1, 9, 3]);
+      const yr = [1, 2, -0.5], yi = conj ? [-1, 1, -3] : [1, -1, 3];
+      const ur = new Float64Array(3), ui = new Float64Array(3);
+      const [alpha, h] = reflector(xr, xi, 1, 2, 3, conj, ur, ui);
+      const norm = Math.hypot(1, 1, 2, 1, 0.5, 3);
+      expect(alpha).toBeCloseTo(norm, 14);
+      const [zr, zi] = apply(ur, ui, h, yr, yi);
+      const p0 = Math.hypot(yr[0], yi[0]);
+      expect(zr[0]).toBeCloseTo((-yr[0] / p0) * norm, 14);
+      expect(zi[0]).toBeCloseTo((-yi[0] / p0) * norm, 14);
+      for (let i = 1; i < 3; i++) expect(Math.abs(zr[i]) + Math.abs(zi[i])).toBeLessThan(16 * EPS * norm);
+    });
+  }
+});
+
