@@ -60,8 +60,7 @@ export const bugs: Bug[] = [
     id: 'phase-sign-fast',
     description: 'e^{+i theta H} in the fast state-vector route (phases, compiled.ts)',
     edits: [
-      { file: 'src/model/compiled.ts', from: 'sin[i] = -Math.sin(t * lam[i]);', to: 'sin[i] = Math.sin(t * lam[i]);' },
-      { file: 'src/model/compiled.ts', from: 'su = -Math.sin(t * values[u]);', to: 'su = Math.sin(t * values[u]);' },
+      { file: 'src/model/compiled.ts', from: 'su[u] = -Math.sin(t * values[u]);', to: 'su[u] = Math.sin(t * values[u]);' },
     ],
   },
   {
@@ -255,4 +254,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();
