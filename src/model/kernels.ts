@@ -16,7 +16,9 @@ export function commutatorWithState(M: CMat, v: { re: Float64Array; im: Float64A
   const d = M.rows;
   const mv = matvec(M, v);
   const out = zeros(d, d);
+  // Stryker disable next-line EqualityOperator: a = d writes past the end of out (ignored)
   for (let a = 0; a < d; a++) {
+    // Stryker disable next-line EqualityOperator: b = d writes entry (a + 1, 0), which is computed after it, or past the end (ignored)
     for (let b = 0; b < d; b++) {
       // X_ab = (Mv)_a conj(v_b) - v_a conj((Mv)_b)
       const xr = mv.re[a] * v.re[b] + mv.im[a] * v.im[b] - (v.re[a] * mv.re[b] + v.im[a] * mv.im[b]);
@@ -35,6 +37,7 @@ export function stateCommutators(M: CMat, states: CMat): CMat[] {
 
 function realSymmetric(m: number, f: (i: number, j: number) => number): CMat {
   const k = zeros(m, m);
+  // Stryker disable next-line EqualityOperator: i = m: the inner loop over j >= m is empty
   for (let i = 0; i < m; i++) {
     for (let j = i; j < m; j++) {
       const v = f(i, j);
