@@ -26,7 +26,7 @@ export const MIRRORED_TESTS: Record<string, string[]> = {
   'src/random/ensembles.ts': ['test/random/ensembles.test.ts'],
   'src/wasm/kernels.ts': ['test/wasm/**/*.test.ts'],
   'src/integrate/dopri5.ts': ['test/integrate/**/*.test.ts', 'test/mutation/dopri5-error-control.test.ts'],
-  'src/dynamics/asymptotic.ts': ['test/dynamics/asymptotic.test.ts'],
+  'src/dynamics/asymptotic.ts': ['test/dynamics/asymptotic.test.ts', 'test/dynamics/asymptotic-edges.test.ts'],
   'src/dynamics/lowRankExp.ts': ['test/dynamics/lowRankExp.test.ts'],
   'src/dynamics/training.ts': ['test/dynamics/training.test.ts'],
   ...Object.fromEntries(

