@@ -126,8 +126,7 @@ export function matmulInto(out: CMat, a: CMat, b: CMat): CMat {
 }
 
 export function matmul(a: CMat, b: CMat): CMat {
-  if (a.cols !== b.rows) throw new QnnInputError('matmul', 'a.cols', `(${a.cols}) != b.rows (${b.rows})`);
-  return matmulInto(zeros(a.rows, b.cols), a, b);
+  return matmulInto(zeros(a.rows, b.cols), a, b); // matmulInto checks the shapes
 }
 
 /** Product of a list of matrices, left to right. */
