@@ -7,6 +7,7 @@
  *   npm run mutation:files                          # every simulator file
  *   npm run mutation:files -- src/linalg/qr.ts ...  # some of them
  *   npm run mutation:files -- --stale               # the files whose stamp is out of date (CI)
+ *   npm run mutation:files -- --force FILE ...      # re-test every mutant, not only those whose code or tests changed
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -77,11 +78,11 @@ export function staleFiles(): string[] {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const stale = args.includes('--stale');
-  const named = args.filter((a) => a !== '--stale');
+  const stale = args.includes('--stale'), force = args.includes('--force');
+  const named = args.filter((a) => a !== '--stale' && a !== '--force');
   for (const a of named) {
     if (a.startsWith('-') || !MIRRORED_TESTS[a]) {
-      process.stderr.write(`mutation-files: unknown argument ${a} (expected --stale or one of: ${Object.keys(MIRRORED_TESTS).join(', ')})\n`);
+      process.stderr.write(`mutation-files: unknown argument ${a} (expected --stale, --force or one of: ${Object.keys(MIRRORED_TESTS).join(', ')})\n`);
       process.exit(2);
     }
   }
@@ -90,7 +91,7 @@ function main(): void {
   for (const f of files) {
     process.stdout.write(`mutation-files: ${f} <- ${MIRRORED_TESTS[f].join(', ')}\n`);
     const before = stamp(f);
-    const r = spawnSync('npx', ['stryker', 'run', 'stryker.unit.config.mjs', '--mutate', f], {
+    const r = spawnSync('npx', ['stryker', 'run', 'stryker.unit.config.mjs', '--mutate', f, ...(force ? ['--force'] : [])], {
       stdio: 'inherit',
       env: { ...process.env, QNN_MUTATION_TESTS: MIRRORED_TESTS[f].join(',') },
     });

@@ -17,20 +17,26 @@ function setup(): { M0: CMat; V: CMat; y: Float64Array } {
   return { M0, V: orthonormalStates(rng, 2, 6), y: balancedLabels(rng, 2) };
 }
 
-describe('asymptoticFlow: steps and statistics', () => {
+// Each test integrates for itself (not at collection time): a mutation-testing run switches the mutant
+// under test before each test, and sees which code a test covers only inside it.
+const tol = 1e-4;
+function run(): { M0: CMat; V: CMat; y: Float64Array; times: number[]; res: ReturnType<typeof asymptoticFlow>; attempts: number } {
   const { M0, V, y } = setup();
-  const tol = 1e-4;
   const times: number[] = [];
   const res = asymptoticFlow(M0, V, y, [4], { tol, onStep: (t) => { times.push(t); } });
-  const attempts = res.stats.steps + res.stats.rejected;
+  return { M0, V, y, times, res, attempts: res.stats.steps + res.stats.rejected };
+}
 
+describe('asymptoticFlow: steps and statistics', () => {
   it('the first step is h0 = 0.5 tol^(1/3) max(1, ||M0||_F) / ||dM/dt(0)||_F (accepted here)', () => {
+    const { M0, V, y, times } = run();
     const h0 = (0.5 * Math.cbrt(tol) * Math.max(1, frobeniusNorm(M0))) / frobeniusNorm(asymptoticRhs(M0, V, y));
     expect(frobeniusNorm(M0)).toBeGreaterThan(1);
     expect(Math.abs(times[0] - h0)).toBeLessThan(1e-12 * h0);
   });
 
   it('rejects steps whose error estimate exceeds tol, and counts 4 field evaluations and 6 exponentials per attempt', () => {
+    const { times, res, attempts } = run();
     expect(res.stats.rejected).toBeGreaterThan(0);
     expect(times).toHaveLength(res.stats.steps);
     expect(res.stats.bEvals).toBe(4 * attempts);
@@ -40,6 +46,7 @@ describe('asymptoticFlow: steps and statistics', () => {
   });
 
   it('hMin and hMax are the smallest and largest accepted steps', () => {
+    const { times, res } = run();
     const steps = times.map((t, k) => t - (k === 0 ? 0 : times[k - 1]));
     expect(Math.abs(res.stats.hMin - Math.min(...steps))).toBeLessThan(1e-12);
     expect(Math.abs(res.stats.hMax - Math.max(...steps))).toBeLessThan(1e-12);
@@ -47,21 +54,25 @@ describe('asymptoticFlow: steps and statistics', () => {
   });
 
   it('maxSteps is the exact budget of accepted plus rejected steps', () => {
+    const { M0, V, y, res, attempts } = run();
     expect(asymptoticFlow(M0, V, y, [4], { tol, maxSteps: attempts }).stats.steps).toBe(res.stats.steps);
     expect(() => asymptoticFlow(M0, V, y, [4], { tol, maxSteps: attempts - 1 })).toThrow(/^asymptoticFlow: maxSteps exceeded/);
   });
 
   it('one M per output time', () => {
+    const { M0, V, y } = setup();
     const out = asymptoticFlow(M0, V, y, [1, 2], { tol });
     expect(out.M).toHaveLength(2);
     expect(Array.from(out.t)).toEqual([1, 2]);
   });
 
   it('a tolerance below rounding cannot be met: the step size underflows and the run stops, naming it', () => {
+    const { M0, V, y } = setup();
     expect(() => asymptoticFlow(M0, V, y, [4], { tol: 1e-30 })).toThrow(/^asymptoticFlow: step size underflowed \(h=.*\) at t=0$/);
   });
 
   it('an M0 whose dM/dt overflows is refused before integrating', () => {
+    const { M0, V, y } = setup();
     const big = { rows: 6, cols: 6, re: M0.re.map((x) => x * 1e120), im: M0.im.map((x) => x * 1e120) };
     expect(() => asymptoticFlow(big, V, y, [1], { tol: 1e-6 })).toThrow(/^asymptoticFlow: M0 is too large/);
   });
@@ -79,8 +90,8 @@ describe('cf4Step', () => {
 });
 
 describe('input checks', () => {
-  const { M0, V, y } = setup();
   it('states: at least one row, finite, unit norm to 1e3 eps d', () => {
+    const { M0 } = setup();
     expect(() => asymptoticRhs(M0, zeros(0, 6), [])).toThrow('asymptoticRhs: states must have at least one row');
     expect(() => kernelAsymFast(M0, zeros(0, 6))).toThrow('kernelAsymFast: states must have at least one row');
     const badRe = zeros(1, 6);
@@ -98,6 +109,7 @@ describe('input checks', () => {
     expect(() => cf4Step(M, far, [1], 0.1)).toThrow(/^cf4Step: states row 0 must have unit norm/);
   });
   it('asymptoticFlow names each bad option', () => {
+    const { M0, V, y } = setup();
     expect(() => asymptoticFlow(M0, V, y, [1, 3, 2], { tol: 1e-6 })).toThrow('asymptoticFlow: tOut must be strictly increasing (tOut[2] = 2 <= tOut[1] = 3)');
     expect(() => asymptoticFlow(M0, V, y, [1], null as never)).toThrow('asymptoticFlow: opts must be an object');
     expect(() => asymptoticFlow(M0, V, y, [1], { tol: 1e-6, hMax: 0 })).toThrow('asymptoticFlow: hMax must be > 0 (got 0)');
