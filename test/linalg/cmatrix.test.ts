@@ -299,6 +299,7 @@ describe('complex parts, shapes and empty matrices (each kernel beyond its real-
     expect(() => traceProduct(zeros(2, 3), zeros(2, 2))).toThrow(/^traceProduct/); // a.rows = b.cols, a.cols != b.rows
     expect(() => zeros(2, 1.5)).toThrow('zeros: cols must be a non-negative integer (got 1.5)');
     expect(() => zeros(-1, 2)).toThrow('zeros: rows must be a non-negative integer (got -1)');
+    expect(() => zeros(2, -1)).toThrow('zeros: cols must be a non-negative integer (got -1)');
     expect(() => hermitianPart(zeros(2, 3))).toThrow(/^hermitianPart: a must be square/);
     expect(() => partialTrace1(zeros(4, 2), 2, 2)).toThrow('partialTrace1: x must be 4x4 (got 4x2)');
     expect(() => partialTrace1(zeros(2, 4), 2, 2)).toThrow('partialTrace1: x must be 4x4 (got 2x4)');
