@@ -15,6 +15,7 @@ export default defineConfig({
       'test/properties/**/*.test.ts',
       'test/claims/{section-2-3,section-4-b,appendix-c-d,runner,registry}.test.ts',
       'test/mutation/**/*.test.ts',
+      'test/errors.test.ts',
     ],
     exclude: ['test/mutation/determinism.test.ts', '**/node_modules/**'],
     testTimeout: 120_000,
