@@ -59,6 +59,14 @@ describe('asymptoticFlow: steps and statistics', () => {
     expect(() => asymptoticFlow(M0, V, y, [4], { tol, maxSteps: attempts - 1 })).toThrow(/^asymptoticFlow: maxSteps exceeded/);
   });
 
+  it('hMax bounds every step', () => {
+    const { M0, V, y } = setup();
+    const times: number[] = [];
+    const r = asymptoticFlow(M0, V, y, [1], { tol: 1e-2, hMax: 0.05, onStep: (t) => { times.push(t); } });
+    expect(r.stats.hMax).toBeLessThanOrEqual(0.05);
+    expect(times.length).toBeGreaterThanOrEqual(20);
+  });
+
   it('one M per output time', () => {
     const { M0, V, y } = setup();
     const out = asymptoticFlow(M0, V, y, [1, 2], { tol });
@@ -112,6 +120,7 @@ describe('input checks', () => {
     const { M0, V, y } = setup();
     expect(() => asymptoticFlow(M0, V, y, [1, 3, 2], { tol: 1e-6 })).toThrow('asymptoticFlow: tOut must be strictly increasing (tOut[2] = 2 <= tOut[1] = 3)');
     expect(() => asymptoticFlow(M0, V, y, [1], null as never)).toThrow('asymptoticFlow: opts must be an object');
+    expect(() => asymptoticFlow(M0, V, y, [1], 5 as never)).toThrow('asymptoticFlow: opts must be an object');
     expect(() => asymptoticFlow(M0, V, y, [1], { tol: 1e-6, hMax: 0 })).toThrow('asymptoticFlow: hMax must be > 0 (got 0)');
     expect(() => asymptoticFlow(M0, V, y, [1], { tol: 1e-6, onStep: 5 as never })).toThrow('asymptoticFlow: onStep must be a function');
   });
