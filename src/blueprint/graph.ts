@@ -38,13 +38,18 @@ export interface Dependency {
 
 export type NodeKind = 'definition' | 'lemma' | 'theorem' | 'corollary' | 'proof step' | 'figure claim' | 'section claim';
 
-/** 'corrected': violated as printed, with a verified correction. */
-export type NodeStatus = 'verified' | 'corrected' | 'violated' | 'inconclusive' | 'not-checked';
+/**
+ * 'corrected': violated as printed, with a verified correction. 'not-reproduced': an experiment's
+ * statement that disagrees with our reproduction under a protocol the paper does not fully state
+ * (not an erratum, and nothing is taken to rest on it as on a violation).
+ */
+export type NodeStatus = 'verified' | 'corrected' | 'violated' | 'not-reproduced' | 'inconclusive' | 'not-checked';
 
 export const STATUS_TEXT: Record<NodeStatus, string> = {
   verified: 'verified',
   corrected: 'violated as printed, correction verified',
   violated: 'violated',
+  'not-reproduced': 'not reproduced',
   inconclusive: 'inconclusive',
   'not-checked': 'not checked',
 };
@@ -118,6 +123,7 @@ function statusOf(r: ResultInfo | undefined, results: Map<string, ResultInfo>): 
   if (!r) return 'not-checked';
   if (r.verdict === 'verified') return 'verified';
   if (r.verdict === 'inconclusive') return 'inconclusive';
+  if ((r.verdict as string) === 'not-reproduced') return 'not-reproduced';
   if (r.verdict === 'violated-as-printed') {
     const fix = r.correctedBy ? results.get(r.correctedBy) : undefined;
     return fix?.verdict === 'verified' ? 'corrected' : 'violated';

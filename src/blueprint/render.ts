@@ -5,17 +5,20 @@
  */
 import { instance, type Viz } from '@viz-js/viz';
 import { anchor } from '../report/markdown.ts';
+import { PROOF_TEXT, readGraph, type NodeReading, type ProofStatus } from './focus.ts';
 import { STATUS_TEXT, USE_KINDS, type BlueprintEdge, type BlueprintGraph, type BlueprintNode, type EdgeKind, type GraphProblem, type NodeKind, type NodeStatus } from './graph.ts';
 
+/** Colours of the statuses in the Markdown-side legends and the report's verdict badges. */
 export const STATUS_FILL: Record<NodeStatus, string> = {
   verified: '#9fe0a0',
   corrected: '#ffe08a',
   violated: '#f4a3a3',
+  'not-reproduced': '#d9d9d9',
   inconclusive: '#cfc8f2',
   'not-checked': '#ffffff',
 };
 
-const SHAPE: Record<NodeKind, string> = {
+export const SHAPE: Record<NodeKind, string> = {
   definition: 'shape=box',
   lemma: 'shape=ellipse',
   theorem: 'shape=octagon',
@@ -41,9 +44,7 @@ const EDGE_TEXT: Record<EdgeKind, string> = {
   correction: 'printed form -> its correction (dotted)',
 };
 
-const RED = '#d00000';
-
-function q(s: string): string {
+export function q(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
@@ -54,7 +55,7 @@ export function plain(s: string): string {
   return t.replace(/\$/g, '').replace(/\\(left|right)/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function wrap(s: string, width: number): string {
+export function wrap(s: string, width: number): string {
   const lines: string[] = [];
   let line = '';
   for (const w of s.split(' ')) {
@@ -71,19 +72,48 @@ function childSummary(n: BlueprintNode): string {
 }
 
 /** Whether the node has a section in the report (a claim with a result). */
-function linked(n: BlueprintNode): boolean {
+export function linked(n: BlueprintNode): boolean {
   return n.claimId !== undefined && n.verdict !== undefined;
 }
 
-function nodeLine(n: BlueprintNode, inCluster: boolean): string {
+/** Border colour: the statement's own check (the node's claim). */
+export const STATEMENT_BORDER: Record<NodeStatus, string> = {
+  verified: '#1f8a3a',
+  corrected: '#b07800',
+  violated: '#d00000',
+  'not-reproduced': '#707070',
+  inconclusive: '#6a4fc8',
+  'not-checked': '#a0a0a0',
+};
+
+/** Fill: the proof steps' checks (dark green when fully verified, see focus.ts). */
+export const PROOF_FILL: Record<ProofStatus, string> = {
+  verified: '#a8e2a8',
+  corrected: '#ffe08a',
+  violated: '#f4a3a3',
+  incomplete: '#e4e4e4',
+  none: '#ffffff',
+};
+
+export const FULLY_FILL = '#1f7a35';
+
+function nodeLine(n: BlueprintNode, inCluster: boolean, reading: NodeReading | undefined): string {
   // Inside its cluster (the parent's, or the section's) a claim is named by its suffix.
   let label = n.statement ? `${n.statement.label}\n${wrap(n.title, 24)}` : inCluster && n.id.includes('/') ? n.id.slice(n.id.indexOf('/') + 1) : n.id;
   if (n.statement && !n.claimId && n.children.length) label += `\n(steps: ${childSummary(n)})`;
-  const tip = [`${n.statement ? n.statement.label : n.id}: ${n.title}`, `status: ${STATUS_TEXT[n.status]}`];
+  const fully = reading?.fullyVerified ?? false;
+  if (fully) label = `\u2713 ${label}`;
+  if (n.restsOn.length) label += '\n(rests on a violated node)';
+  const proof = reading?.proof ?? 'none';
+  const tip = [`${n.statement ? n.statement.label : n.id}: ${n.title}`, `statement: ${STATUS_TEXT[n.status]}`, `proof: ${PROOF_TEXT[proof]}`];
+  if (fully) tip.push('fully verified: it and everything it rests on are verified');
   if (n.restsOn.length) tip.push(`rests on violated: ${n.restsOn.join(', ')}`);
-  const attrs = [`label=${q(label)}`, SHAPE[n.kind], `fillcolor=${q(STATUS_FILL[n.status])}`, `tooltip=${q(tip.join('\n'))}`, `id=${q(`bp-${anchor(n.id)}`)}`];
+  const attrs = [`label=${q(label)}`, SHAPE[n.kind], `fillcolor=${q(fully ? FULLY_FILL : PROOF_FILL[proof])}`, `color=${q(STATEMENT_BORDER[n.status])}`, 'penwidth=2.4',
+    `tooltip=${q(tip.join('\n'))}`, `id=${q(`bp-${anchor(n.id)}`)}`, `class=${q(`bp-node${fully ? ' bp-fully' : ''} bp-st-${n.status} bp-pr-${proof}`)}`];
+  if (fully) attrs.push('fontcolor="#ffffff"');
+  if (n.status === 'not-checked') attrs.push(n.kind === 'proof step' ? 'style="rounded,filled,dashed"' : 'style="filled,dashed"');
   if (linked(n)) attrs.push(`URL=${q(`#${anchor(n.claimId!)}`)}`, 'target="_top"');
-  if (n.restsOn.length) attrs.push(`color=${q(RED)}`, 'penwidth=3');
+  if (n.restsOn.length) attrs.push(`penwidth=3.5`);
   return `  ${q(n.id)} [${attrs.join(', ')}];`;
 }
 
@@ -93,18 +123,29 @@ function edgeLine(e: BlueprintEdge): string {
   return `  ${q(tail)} -> ${q(head)} [${EDGE_STYLE[e.kind]}, tooltip=${q(tip)}];`;
 }
 
+/** The cluster a node is drawn in: its parent's, its own when it has steps, its section's for a section claim. */
+export function clusterRoot(n: BlueprintNode, byId: Map<string, BlueprintNode>): string | undefined {
+  return n.parent && byId.has(n.parent) ? n.parent : n.children.length ? n.id : n.kind === 'section claim' && n.id.includes('/') ? n.id.split('/')[0] : undefined;
+}
+
+/** 'section-3' -> 'Section 3', 'appendix-d' -> 'Appendix d'. */
+export function groupLabel(root: string): string {
+  return root.replace(/^(section|appendix)-/, (m) => `${m[0].toUpperCase()}${m.slice(1, -1)} `);
+}
+
 /** DOT text of the blueprint: shapes by kind, fill by status, red border when resting on a violated node. */
 export function toDot(graph: BlueprintGraph): string {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const readings = readGraph(graph);
   const clusters = new Map<string, { label: string; members: BlueprintNode[] }>();
   const loose: BlueprintNode[] = [];
   for (const n of graph.nodes) {
-    const root = n.parent && byId.has(n.parent) ? n.parent : n.children.length ? n.id : n.kind === 'section claim' && n.id.includes('/') ? n.id.split('/')[0] : undefined;
+    const root = clusterRoot(n, byId);
     if (!root) {
       loose.push(n);
       continue;
     }
-    const c = clusters.get(root) ?? { label: byId.has(root) ? '' : root.replace(/^(section|appendix)-/, (m) => `${m[0].toUpperCase()}${m.slice(1, -1)} `), members: [] };
+    const c = clusters.get(root) ?? { label: byId.has(root) ? '' : groupLabel(root), members: [] };
     c.members.push(n);
     clusters.set(root, c);
   }
@@ -117,10 +158,10 @@ export function toDot(graph: BlueprintGraph): string {
   let k = 0;
   for (const [, c] of clusters) {
     out.push(`  subgraph ${q(`cluster_${k++}`)} {`, `    graph [style="rounded,dashed", color="#b0b0b0", label=${q(c.label)}];`);
-    for (const n of c.members) out.push(`  ${nodeLine(n, true)}`);
+    for (const n of c.members) out.push(`  ${nodeLine(n, true, readings.get(n.id))}`);
     out.push('  }');
   }
-  for (const n of loose) out.push(nodeLine(n, false));
+  for (const n of loose) out.push(nodeLine(n, false, readings.get(n.id)));
   for (const e of graph.edges) if (byId.has(e.from) && byId.has(e.to)) out.push(edgeLine(e));
   out.push('}');
   return `${out.join('\n')}\n`;
@@ -194,13 +235,25 @@ function esc(s: string): string {
 export function blueprintHtmlSection(svg: string): string {
   const start = svg.indexOf('<svg');
   const body = start >= 0 ? svg.slice(start) : svg;
-  const sw = (fill: string, border = '#444') => `<span style="display:inline-block;width:1.1em;height:0.9em;vertical-align:middle;background:${fill};border:2px solid ${border};margin:0 0.3em"></span>`;
-  const statuses = (Object.keys(STATUS_FILL) as NodeStatus[]).map((s) => `${sw(STATUS_FILL[s])}${esc(STATUS_TEXT[s])}`).join(' ');
+  const sw = (fill: string, border = '#444', dashed = false) => `<span class="bp-swatch" style="background:${fill};border:2px ${dashed ? 'dashed' : 'solid'} ${border}"></span>`;
+  const borders = (Object.keys(STATEMENT_BORDER) as NodeStatus[]).map((s) => `${sw('#fff', STATEMENT_BORDER[s], s === 'not-checked')}${esc(STATUS_TEXT[s])}`).join(' ');
+  const fills = (Object.keys(PROOF_FILL) as ProofStatus[]).map((s) => `${sw(PROOF_FILL[s])}${esc(PROOF_TEXT[s])}`).join(' ');
   const shapes = 'definition: box; lemma: ellipse; theorem: octagon; corollary: hexagon; proof step: rounded box; figure claim: tab; section claim: parallelogram';
   const edges = (Object.keys(EDGE_TEXT) as EdgeKind[]).map((k) => esc(EDGE_TEXT[k])).join('; ');
-  return `<section id="blueprint"><h2>Blueprint: the claims' dependency graph</h2>
-<p>Each numbered statement of the paper and each claim of the suite, an arrow from a statement to every statement that uses it, coloured by verdict. Click a node to open its claim; hover an edge for the paper's sentence.</p>
-<p><b>Status</b>: ${statuses} ${sw('#fff', RED)}verified, but rests on a violated node (red border)</p>
-<p><b>Shapes</b>: ${shapes}. <b>Edges</b>: ${edges}.</p>
-<div style="overflow-x:auto">${body}</div></section>`;
+  return `<section id="blueprint"><h2>Blueprint: what rests on what</h2>
+<p class="bp-focusbar" id="bp-focusbar" hidden>Focus: <b id="bp-focusname"></b>, with what it rests on and what rests on it (<span id="bp-focuscount"></span> nodes). <a href="#blueprint">Show the whole graph</a></p>
+<div class="bp-box" id="bp-box">${body}</div>
+<details class="bp-legend"><summary>How to read the graph</summary>
+<p>Arrows run from a statement to each statement that uses it. <b>Border</b> = the statement's own check: ${borders}.
+<b>Fill</b> = its proof steps' checks: ${fills}. ${sw(FULLY_FILL)}<b>&#x2713; fully verified</b>: the node, its proof steps and everything it rests on, all the way down, are verified (a printed formula whose correction is verified counts as its correction).</p>
+<p><b>Shapes</b>: ${shapes}. <b>Edges</b>: ${edges}. Click a node to open its claim; each claim's section links to the node's focus view (<code>#focus-&lt;claim&gt;</code>).</p></details></section>`;
+}
+
+/** The first screen's statement-level graph (overview.ts), with a one-line key; the legend is the full graph's. */
+export function overviewHtmlSection(svg: string): string {
+  const start = svg.indexOf('<svg');
+  const body = start >= 0 ? svg.slice(start) : svg;
+  return `<section id="blueprint-overview"><h2>Blueprint of the paper</h2>
+<p class="meta">One node per statement, its proof steps folded in. Border: the statement's own check; fill: its proof steps'; <span class="fully">&#x2713;</span> dark: fully verified, down to everything it rests on. <a href="#blueprint">Every claim, with focus views</a>.</p>
+<div class="bp-overview">${body}</div></section>`;
 }

@@ -1,0 +1,22 @@
+/**
+ * LaTeX to MathML at build time (KaTeX, `output: 'mathml'`): the page carries no font files and
+ * no script for the formulas, and every browser with MathML Core (Chromium >= 109, Firefox,
+ * Safari) typesets them offline. A formula that fails to parse renders as its source in a
+ * <code class="tex-error"> and is reported by the test of theorems/latex.ts, never silently.
+ */
+import katex from 'katex';
+import { LATEX_MACROS } from '../../theorems/latex.ts';
+
+export function renderTex(tex: string, display = true): string {
+  return katex.renderToString(tex, { output: 'mathml', displayMode: display, throwOnError: true, macros: { ...LATEX_MACROS }, strict: 'ignore', trust: false });
+}
+
+/** As renderTex, but a parse error becomes the escaped source in a marked <code> (the page still builds). */
+export function renderTexSafe(tex: string, display = true): string {
+  try {
+    return renderTex(tex, display);
+  } catch (e) {
+    const src = tex.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<code class="tex-error" title="${String((e as Error).message).replace(/"/g, '&quot;')}">${src}</code>`;
+  }
+}

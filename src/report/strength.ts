@@ -1,0 +1,144 @@
+/**
+ * How strong each verdict is, read from the report data for the HTML page. The fields are optional:
+ * they are added by the targeted search (per-claim `tightness`, per-outcome `parts` and `vacuous`,
+ * non-vacuous run counts), by the substantive/consistency split (`strength`, `strengthReason`, the
+ * `not-reproduced` verdict) and by the coverage map and errata table of the report. Each accessor
+ * returns undefined when its field is absent, and the page then leaves the column or section out:
+ * nothing here invents a number the report does not carry.
+ */
+import type { ClaimResult } from '../claims/types.ts';
+import type { VerificationReport } from './report.ts';
+
+export interface Tightness {
+  /** Largest lhs / rhs over the random runs (1 = equality, > 1 = violated). */
+  random: number | null;
+  /** Largest lhs / rhs after the targeted search. */
+  searched: number | null;
+  evaluations?: number;
+  instance?: unknown;
+}
+
+export type Strength = 'substantive' | 'consistency';
+
+/** A verdict of the page: the report's four and the experiments' `not-reproduced`. */
+export type PageVerdict = ClaimResult['verdict'] | 'not-reproduced';
+
+/** A result as the page reads it: the typed ClaimResult plus the optional strength fields. */
+export type PageResult = Omit<ClaimResult, 'verdict'> & {
+  verdict: PageVerdict;
+  tightness?: Tightness;
+  nonVacuousRuns?: number;
+  vacuousRuns?: number;
+  strength?: Strength;
+  strengthReason?: string;
+  relativeResidual?: number;
+  confidence?: number;
+};
+
+export const asPage = (r: ClaimResult): PageResult => r as unknown as PageResult;
+
+const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+
+export function tightnessOf(r: PageResult): Tightness | undefined {
+  const t = r.tightness;
+  return t && typeof t === 'object' ? t : undefined;
+}
+
+/** Runs whose check said something (not implied by trivial facts), when the report counts them. */
+export function nonVacuousRunsOf(r: PageResult): number | undefined {
+  const n = num(r.nonVacuousRuns);
+  if (n !== undefined) return n;
+  const v = num(r.vacuousRuns);
+  return v === undefined ? undefined : r.runs - v;
+}
+
+export function strengthOf(r: PageResult): Strength | undefined {
+  return r.strength === 'substantive' || r.strength === 'consistency' ? r.strength : undefined;
+}
+
+/** Relative residual of an identity, when the report gives it (a field of the result or of its details). */
+export function relativeResidualOf(r: PageResult): number | undefined {
+  if (r.kind !== 'identity') return undefined;
+  return num(r.relativeResidual) ?? num(r.details?.relativeResidual);
+}
+
+/**
+ * Confidence of a statistical or scaling claim: the `confidence` field (or detail) when present,
+ * else the level named by a detail key such as `lowerBound99` / `upperBound99` (a 99% bound).
+ */
+export function confidenceOf(r: PageResult): number | undefined {
+  if (r.kind !== 'statistical' && r.kind !== 'scaling') return undefined;
+  const c = num(r.confidence) ?? num(r.details?.confidence);
+  if (c !== undefined) return c > 1 ? c / 100 : c;
+  for (const k of Object.keys(r.details ?? {})) {
+    const m = /^(?:lower|upper)Bound(\d{2})$/.exec(k);
+    if (m) return Number(m[1]) / 100;
+  }
+  return undefined;
+}
+
+export type ErratumClass = 'typo' | 'false statement' | 'proof gap' | 'not reproduced';
+
+/** One row of the errata table. */
+export interface ErratumRow {
+  /** The claim that checks the printed form (when the erratum has one). */
+  claim?: string;
+  /** The claim with the corrected form. */
+  correction?: string;
+  class?: ErratumClass | string;
+  /** Where it is printed: equation or statement. */
+  where?: string;
+  printed?: string;
+  note?: string;
+  /** Other claims the entry names. */
+  claims: string[];
+}
+
+interface RawErratum {
+  claim?: unknown; claims?: unknown; claimId?: unknown; correctedBy?: unknown; correction?: unknown;
+  class?: unknown; kind?: unknown; where?: unknown; equation?: unknown; location?: unknown; printed?: unknown;
+  note?: unknown; description?: unknown; what?: unknown;
+}
+
+const str = (x: unknown): string | undefined => (typeof x === 'string' && x.length ? x : undefined);
+
+/**
+ * The errata table: the report's own table when it has one (`errata`), else one row per printed
+ * formula that fails (verdict violated-as-printed), without a class (the data does not classify it).
+ */
+export function errataOf(rep: VerificationReport): { rows: ErratumRow[]; fromReport: boolean } {
+  const raw = (rep as unknown as { errata?: unknown }).errata;
+  if (Array.isArray(raw)) {
+    const rows = (raw as RawErratum[]).map((e) => {
+      const claims = Array.isArray(e.claims) ? e.claims.filter((c): c is string => typeof c === 'string') : [];
+      const claim = str(e.claim) ?? str(e.claimId) ?? claims[0];
+      return { claim, correction: str(e.correctedBy) ?? str(e.correction), class: str(e.class) ?? str(e.kind), where: str(e.where) ?? str(e.equation) ?? str(e.location),
+        printed: str(e.printed), note: str(e.note) ?? str(e.description) ?? str(e.what), claims };
+    });
+    return { rows, fromReport: true };
+  }
+  const rows = rep.results.filter((r) => r.verdict === 'violated-as-printed').map((r) => ({
+    claim: r.id, correction: r.correctedBy, where: `${r.ref.label}${r.ref.equations.length ? `, eq. ${r.ref.equations.join(', ')}` : ''}`, claims: [r.id],
+  }));
+  return { rows, fromReport: false };
+}
+
+/** One row of the coverage map (paper item -> claims), when the report carries it. */
+export interface CoverageRow {
+  item: string;
+  what?: string;
+  claims: string[];
+  reason?: string;
+}
+
+export function coverageOf(rep: VerificationReport): CoverageRow[] | undefined {
+  const raw = (rep as unknown as { coverage?: unknown }).coverage;
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { items?: unknown }).items) ? (raw as { items: unknown[] }).items : undefined;
+  if (!list) return undefined;
+  return (list as Record<string, unknown>[]).map((e) => ({
+    item: str(e.item) ?? str(e.id) ?? str(e.label) ?? str(e.equation) ?? '?',
+    what: str(e.what) ?? str(e.says) ?? str(e.description),
+    claims: Array.isArray(e.claims) ? e.claims.filter((c): c is string => typeof c === 'string') : [],
+    reason: str(e.reason) ?? str(e.notCheckable),
+  }));
+}
