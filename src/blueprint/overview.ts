@@ -50,8 +50,8 @@ export function toOverviewDot(graph: BlueprintGraph): string {
   for (const g of groups.values()) for (const m of g.members) rootOf.set(m.id, g.root);
   const out = [
     'digraph overview {',
-    '  graph [rankdir=TB, fontname="Helvetica", fontsize=11, nodesep=0.25, ranksep=0.45, tooltip="qnn-verify blueprint (statements)"];',
-    '  node [fontname="Helvetica", fontsize=11, style=filled, penwidth=2.4, margin="0.10,0.05"];',
+    '  graph [rankdir=TB, fontname="Helvetica", fontsize=15, nodesep=0.15, ranksep=0.35, tooltip="qnn-verify blueprint (statements)"];',
+    '  node [fontname="Helvetica", fontsize=15, style=filled, penwidth=3, margin="0.06,0.03"];',
     '  edge [color="#555555", arrowsize=0.7];',
   ];
   for (const g of groups.values()) {

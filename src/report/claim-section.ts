@@ -131,7 +131,8 @@ function dependencies(r: PageResult, ctx: SectionContext): string {
   if (r.verdict === 'violated-as-printed' && rd.descendants.length) {
     const stmts = rd.descendants.filter((id) => ctx.nodes.get(id)?.statement);
     const others = rd.descendants.filter((id) => !ctx.nodes.get(id)?.statement);
-    impact = `<br><b>Impact</b>: ${stmts.length ? `${stmts.length} numbered statement${stmts.length === 1 ? '' : 's'} rest on it (${list(stmts)})` : 'no numbered statement rests on it'}${others.length ? `, and ${others.length} other claim${others.length === 1 ? '' : 's'} <details class="impact"><summary>list</summary>${list(others)}</details>` : ''}.`;
+    const n = stmts.length, k = others.length;
+    impact = `<br><b>Impact</b>: ${n ? `${n} numbered statement${n === 1 ? ' rests' : 's rest'} on it (${list(stmts)})` : 'no numbered statement rests on it'}${k ? `; so do ${k} other claim${k === 1 ? '' : 's'}.<details class="impact"><summary>the ${k} other claim${k === 1 ? '' : 's'}</summary>${list(others)}</details>` : '.'}`;
   }
   return `<p class="deps">Rests on: ${list(rd.uses)}. Used by: ${list(rd.usedBy)}.${fully} <a href="#focus-${anchor(node.id)}">Focus view in the blueprint</a>${impact}</p>`;
 }

@@ -85,7 +85,7 @@ function verdictCards(rep: VerificationReport, results: PageResult[], errata: Re
 
 function errataTable(errata: ReturnType<typeof errataOf>, byId: Map<string, PageResult>, impact: (claim: string) => string[]): string {
   const hasClass = errata.rows.some((e) => e.class);
-  const link = (id?: string) => (id ? (byId.has(id) ? `<a href="#${anchor(id)}">${esc(id)}</a>` : `<code>${esc(id)}</code>`) : '');
+  const link = (id?: string) => (id ? (byId.has(id) ? `<a href="#${anchor(id)}" title="${esc(byId.get(id)!.title)}">${esc(id)}</a>` : `<code>${esc(id)}</code>`) : '');
   const rows = errata.rows.map((e) => {
     const fix = e.correction ? byId.get(e.correction) : undefined;
     const imp = e.claim ? impact(e.claim) : [];

@@ -7,8 +7,15 @@
 import katex from 'katex';
 import { LATEX_MACROS } from '../../theorems/latex.ts';
 
+/**
+ * KaTeX's MathML for \tag is an <mlabeledtr>, which MathML Core (Chromium) does not lay out and
+ * whose table drops display style; the equation number is set beside the formula instead.
+ */
 export function renderTex(tex: string, display = true): string {
-  return katex.renderToString(tex, { output: 'mathml', displayMode: display, throwOnError: true, macros: { ...LATEX_MACROS }, strict: 'ignore', trust: false });
+  const tag = /\\tag\{([^{}]*)\}/.exec(tex);
+  const body = tag ? tex.replace(tag[0], '') : tex;
+  const math = katex.renderToString(body, { output: 'mathml', displayMode: display, throwOnError: true, macros: { ...LATEX_MACROS }, strict: 'ignore', trust: false });
+  return tag ? `<span class="eq">${math}<span class="eqtag">(${tag[1].replace(/--/g, '\u2013').replace(/&/g, '&amp;').replace(/</g, '&lt;')})</span></span>` : math;
 }
 
 /** As renderTex, but a parse error becomes the escaped source in a marked <code> (the page still builds). */

@@ -16,7 +16,9 @@ function tsFiles(dir: string): string[] {
 
 /** claim id -> path of its module relative to root (forward slashes); ids not found are absent. */
 export function claimSources(root: string, ids: string[]): Map<string, string> {
-  const files = tsFiles(join(root, 'theorems')).map((f) => ({ path: relative(root, f).split(sep).join('/'), text: readFileSync(f, 'utf8') }));
+  // The registry, its groups, the dependency table and the LaTeX table name claims too; they do not define them.
+  const notClaims = /^theorems\/(index|dependencies|latex)\.ts$|^theorems\/groups\//;
+  const files = tsFiles(join(root, 'theorems')).map((f) => ({ path: relative(root, f).split(sep).join('/'), text: readFileSync(f, 'utf8') })).filter((f) => !notClaims.test(f.path));
   const out = new Map<string, string>();
   for (const id of ids) {
     const needles = [`id: '${id}'`, `id: "${id}"`, `id: \`${id}\``];

@@ -170,10 +170,15 @@ describe('rendering', () => {
     expect(section).not.toContain('<?xml');
     expect(section).toContain('verified');
   });
-  it('draws a red border for a node resting on a violated one, and lists it in Markdown', () => {
+  it('marks a node resting on a violated one (its border stays its own check), and lists it in Markdown', () => {
     const g = synthetic([r('definition-1.1', 'verified'), r('lemma-1.2', 'violated'), r('theorem-1.3', 'verified')]);
-    const line = toDot(g).split('\n').find((l) => l.trim().startsWith('"theorem-1.3" ['))!;
-    expect(line).toContain('color="#d00000"');
+    const dot = toDot(g).split('\n');
+    const line = dot.find((l) => l.trim().startsWith('"theorem-1.3" ['))!;
+    expect(line).toContain('(rests on a violated node)');
+    expect(line).toContain('penwidth=3.5');
+    expect(line).toContain('color="#1f8a3a"'); // its own statement check passed
+    expect(line).not.toContain('bp-fully');
+    expect(dot.find((l) => l.trim().startsWith('"lemma-1.2" ['))).toContain('color="#d00000"');
     expect(line).toContain('URL="#theorem-13"');
     const md = toMarkdown(g, checkGraph(g));
     expect(md).toContain('- **THEOREM-1.3** title of theorem-1.3: verified ([theorem-1.3](#theorem-13))');
