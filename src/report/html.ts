@@ -170,7 +170,10 @@ export function renderHtml(rep: VerificationReport, extraSections: string[] = []
   const extra = extraSections.filter((s) => s !== bpHtml);
   const cut = bpHtml ? bpHtml.indexOf('<section id="blueprint">') : -1;
   const overview = bpHtml && cut > 0 ? bpHtml.slice(0, cut) : '';
-  const blueprint = bpHtml ? (cut >= 0 ? bpHtml.slice(cut) : bpHtml) : '';
+  // One empty target per node, so that a focus link without script still lands on the graph.
+  const targets = graph.nodes.map((n) => `<span id="focus-${anchor(n.id)}"></span>`).join('');
+  const full = bpHtml ? (cut >= 0 ? bpHtml.slice(cut) : bpHtml) : '';
+  const blueprint = full.replace('<section id="blueprint">', `<section id="blueprint"><div class="focus-targets">${targets}</div>`);
   const extraIds = extra.map((s) => /^(?:<style>[\s\S]*?<\/style>)?<section id="([^"]+)"/.exec(s)?.[1]).filter((x): x is string => !!x && !x.startsWith('reproduced-figure-'));
   const focus: Record<string, { id: string; label: string; nb: string[] }> = {};
   for (const n of graph.nodes) focus[anchor(n.id)] = { id: n.id, label: n.statement?.label ?? n.id, nb: neighbourhood(readings, n.id) };

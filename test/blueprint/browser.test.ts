@@ -4,7 +4,7 @@
  * /usr/bin/chromium via playwright-core): it loads in under 2 s and weighs under 3 MB with no
  * request leaving the file; every claim's formulas are typeset (MathML with a box, no raw LaTeX in
  * the text); the filters and the search box hide what they should; a blueprint node's link opens its
- * claim; the focus view of a node shows exactly its neighbourhood. Saves the first screen to
+ * claim; the focus view of a node shows exactly its neighbourhood; without script everything is shown. Saves the first screen to
  * report/screenshot-first-screen.png and one claim section to report/screenshot-claim.png.
  * Skipped, with a message, only when /usr/bin/chromium is absent.
  */
@@ -145,6 +145,24 @@ describe('report page in a headless browser', () => {
         expect(await p.evaluate(() => [...document.querySelectorAll('#bp-box g.node')].filter((g) => getComputedStyle(g).display !== 'none').length)).toBe(all);
       } finally {
         await context.close();
+      }
+      // Without script: every row and every claim section is shown, the filter bar is not.
+      const noScript = await chromium.launchPersistentContext(join(tmp, 'profile-noscript'), {
+        executablePath: CHROMIUM, headless: true, javaScriptEnabled: false, viewport: { width: 1400, height: 900 },
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      try {
+        const q = noScript.pages()[0] ?? (await noScript.newPage());
+        await q.goto(`${pathToFileURL(page).href}#focus-${anchor('lemma-b.3')}`, { waitUntil: 'load' });
+        expect((await visibleRows(q)).length).toBe(rep.results.length);
+        expect(await q.locator('section.claim:visible').count()).toBe(rep.results.length);
+        expect(await q.locator('.filters').isVisible()).toBe(false);
+        expect(await q.locator('math').count()).toBeGreaterThanOrEqual(rep.results.length);
+        // The focus link lands on the whole graph.
+        const bp = await q.locator('#blueprint').boundingBox();
+        expect(Math.abs(bp!.y)).toBeLessThan(900);
+      } finally {
+        await noScript.close();
       }
       expect(existsSync(join(ROOT, 'report', 'screenshot-first-screen.png'))).toBe(true);
       expect(existsSync(join(ROOT, 'report', 'screenshot-claim.png'))).toBe(true);
