@@ -72,10 +72,13 @@ function numbersOf(outcome: { residual?: number; tolerance?: number; details?: R
   const d = outcome.details ?? {};
   if (typeof d.lhs === 'number' && typeof d.rhs === 'number') out.push(`lhs = ${fmt(d.lhs)}, rhs = ${fmt(d.rhs)}`);
   if (Array.isArray(outcome.parts)) {
-    for (const p of outcome.parts as { name?: string; lhs?: number; rhs?: number }[]) {
-      if (typeof p?.lhs === 'number' && typeof p?.rhs === 'number') out.push(`${p.name ? `${esc(p.name)}: ` : ''}lhs = ${fmt(p.lhs)}, rhs = ${fmt(p.rhs)}`);
+    for (const p of outcome.parts as { name?: string; ok?: boolean; slack?: number; tightness?: number; lhs?: number; rhs?: number }[]) {
+      const name = p?.name ? `${esc(p.name)}: ` : '';
+      if (typeof p?.lhs === 'number' && typeof p?.rhs === 'number') out.push(`${name}lhs = ${fmt(p.lhs)}, rhs = ${fmt(p.rhs)}`);
+      else if (typeof p?.tightness === 'number' || typeof p?.slack === 'number') out.push(`${name}${p.ok === false ? 'fails, ' : ''}${typeof p.tightness === 'number' ? `lhs/rhs = ${fmt(p.tightness)}` : `slack ${fmt(p.slack)}`}`);
     }
   }
+  if (typeof (outcome as { tightness?: unknown }).tightness === 'number' && !out.length) out.push(`lhs/rhs = ${fmt((outcome as { tightness: number }).tightness)}`);
   if (typeof outcome.residual === 'number') out.push(`|lhs &minus; rhs| = ${fmt(outcome.residual)}${typeof outcome.tolerance === 'number' ? ` (tolerance ${fmt(outcome.tolerance)})` : ''}`);
   return out;
 }
@@ -105,8 +108,13 @@ function numbersTable(r: PageResult): string {
   const rows: [string, string][] = [];
   const nv = nonVacuousRunsOf(r);
   rows.push(['runs', `${r.runs}${nv !== undefined ? ` (${nv} non-vacuous)` : ''}, seed ${r.seed}`]);
+  if (r.vacuousRule) rows.push(['vacuous run', esc(r.vacuousRule)]);
   const t = tightnessOf(r);
-  if (t) rows.push(['tightness', `random ${fmt(t.random)}, searched ${fmt(t.searched)}${t.evaluations !== undefined ? ` (${t.evaluations} evaluations)` : ''}; lhs/rhs, 1 = equality`]);
+  if (t && (t.random !== null || t.searched !== null)) {
+    const sup = typeof t.knownSupremum === 'number' ? `; known supremum ${fmt(t.knownSupremum)}` : '';
+    rows.push(['tightness', `random ${fmt(t.random)}, searched ${fmt(t.searched)}${t.evaluations ? ` (${t.evaluations} evaluations)` : ''}${sup} <small>(1 = equality, &gt; 1 = violated)</small>${t.replay ? `<br>arg-max: <code>${esc(t.replay)}</code>` : ''}`]);
+  }
+  if (r.tightnessRule) rows.push(['tightness rule', esc(r.tightnessRule)]);
   const rel = relativeResidualOf(r);
   if (rel !== undefined) rows.push(['relative residual', fmt(rel)]);
   const conf = confidenceOf(r);
@@ -147,7 +155,9 @@ export function claimSection(r: PageResult, ctx: SectionContext, data: string): 
   const body: string[] = [];
   if (r.expectation === 'fails-as-printed') body.push(failsAsPrinted(r, ctx));
   else if (tex) body.push(formula(r.corrects ? 'Formula' : 'As printed', tex.printed), formula('Checked', tex.checked));
+  if ((r.expectation as string) === 'not-reproduced' && tex?.difference) body.push(`<p class="diff"><b>The disagreement:</b> ${esc(tex.difference)}</p>`);
   if (r.corrects) body.push(`<p>Corrects ${claimLink(r.corrects, ctx)}${r.why ? `: ${esc(r.why)}` : ''}</p>`);
+  if (r.protocolGap) body.push(`<p class="diff"><b>Not reproduced, not an erratum.</b> What would settle it: ${esc(r.protocolGap)}</p>`);
   body.push(`<blockquote class="statement">${esc(r.statement)}</blockquote>`);
   if (r.counterexample && r.expectation !== 'fails-as-printed') {
     const c = r.counterexample;

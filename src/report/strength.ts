@@ -16,6 +16,10 @@ export interface Tightness {
   searched: number | null;
   evaluations?: number;
   instance?: unknown;
+  /** Supremum of the tightness known from a proof, when the claim gives one. */
+  knownSupremum?: number;
+  /** Replay command of the searched arg-max. */
+  replay?: string;
 }
 
 export type Strength = 'substantive' | 'consistency';
@@ -33,6 +37,11 @@ export type PageResult = Omit<ClaimResult, 'verdict'> & {
   strengthReason?: string;
   relativeResidual?: number;
   confidence?: number;
+  /** How `tightness` and a vacuous run are defined for the claim. */
+  tightnessRule?: string;
+  vacuousRule?: string;
+  /** For a not-reproduced experiment: the protocol detail the paper leaves open. */
+  protocolGap?: string;
 };
 
 export const asPage = (r: ClaimResult): PageResult => r as unknown as PageResult;
@@ -44,8 +53,13 @@ export function tightnessOf(r: PageResult): Tightness | undefined {
   return t && typeof t === 'object' ? t : undefined;
 }
 
-/** Runs whose check said something (not implied by trivial facts), when the report counts them. */
+/**
+ * Runs whose check said something (not implied by trivial facts), for a claim that defines a vacuous
+ * run (`vacuousRule`); undefined for the others (no run of theirs can be vacuous) and for reports
+ * that do not count them.
+ */
 export function nonVacuousRunsOf(r: PageResult): number | undefined {
+  if (!r.vacuousRule) return undefined;
   const n = num(r.nonVacuousRuns);
   if (n !== undefined) return n;
   const v = num(r.vacuousRuns);

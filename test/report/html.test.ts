@@ -97,7 +97,7 @@ describe('columns and counts with the strength fields present', () => {
   it('shows tightness, non-vacuous runs, strength, not-reproduced and classified errata when the report has them', () => {
     const rep = clone();
     const get = (id: string) => rep.results.find((r) => r.id === id)! as unknown as Record<string, unknown>;
-    Object.assign(get('lemma-c.1'), { tightness: { random: 0.8123, searched: 0.99987, evaluations: 400 }, nonVacuousRuns: 990, strength: 'substantive', strengthReason: 'equality at A^2 = I' });
+    Object.assign(get('lemma-c.1'), { tightness: { random: 0.8123, searched: 0.99987, evaluations: 400, knownSupremum: 1 }, nonVacuousRuns: 990, vacuousRule: 'never', strength: 'substantive', strengthReason: 'equality at A^2 = I' });
     Object.assign(get('section-3/spectrum-preserved'), { strength: 'consistency', strengthReason: 'M = U^dag M0 U by construction', relativeResidual: 3.2e-16 });
     get('figure-1/loss-floor').verdict = 'not-reproduced';
     (rep.summary as Record<string, unknown>)['not-reproduced'] = 1;
@@ -112,6 +112,11 @@ describe('columns and counts with the strength fields present', () => {
     const row = html.slice(html.indexOf('<tr data-claim="lemma-c.1"'));
     expect(row.slice(0, row.indexOf('</tr>'))).toMatch(/0\.8123<\/td><td class="num">0\.9999<\/td>/);
     expect(row.slice(0, row.indexOf('</tr>'))).toContain('>990<');
+    // No vacuousRule: the claim has no vacuous case, and the cell stays empty rather than repeating the runs.
+    const other = html.slice(html.indexOf('<tr data-claim="lemma-c.2"'));
+    expect(other.slice(0, other.indexOf('</tr>'))).not.toMatch(/>\d+<\/td><td class="num">>\d+</);
+    const sec = html.slice(html.indexOf('<section class="claim" id="lemma-c1"'));
+    expect(sec.slice(0, sec.indexOf('</section>'))).toContain('known supremum 1');
     expect(html).toContain('verified, substantive');
     expect(html).toContain('verified, consistency');
     expect(html).toContain('<span>not reproduced</span>');

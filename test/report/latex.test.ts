@@ -36,6 +36,7 @@ describe('theorems/latex.ts', () => {
   it('explains, for each printed formula that fails, how it differs from its correction (and only for those)', () => {
     for (const c of claims) {
       const e = CLAIM_LATEX[c.id];
+      if ((c.expectation as string) === 'not-reproduced') continue; // an experiment's disagreement may be described, or not
       if (c.expectation === 'fails-as-printed') {
         expect(e?.difference, c.id).toBeTruthy();
         expect(e!.difference!.length, c.id).toBeGreaterThan(40);
