@@ -7,6 +7,16 @@
 import katex from 'katex';
 import { LATEX_MACROS } from '../../theorems/latex.ts';
 
+const DOUBLE_STRUCK: Record<string, string> = { C: '\u2102', E: '\u{1D53C}', N: '\u2115', P: '\u2119', Q: '\u211A', R: '\u211D', Z: '\u2124' };
+
+/**
+ * MathML Core (Chromium) honours `mathvariant` only as "normal"; bold and sans-serif are set by the
+ * page's style sheet, and double-struck letters (no CSS equivalent) become their Unicode characters.
+ */
+export function doubleStruck(mathml: string): string {
+  return mathml.replace(/<mi mathvariant="double-struck">([A-Z])<\/mi>/g, (m, c: string) => (DOUBLE_STRUCK[c] ? `<mi mathvariant="normal">${DOUBLE_STRUCK[c]}</mi>` : m));
+}
+
 /**
  * KaTeX's MathML for \tag is an <mlabeledtr>, which MathML Core (Chromium) does not lay out and
  * whose table drops display style; the equation number is set beside the formula instead.
@@ -14,7 +24,7 @@ import { LATEX_MACROS } from '../../theorems/latex.ts';
 export function renderTex(tex: string, display = true): string {
   const tag = /\\tag\{([^{}]*)\}/.exec(tex);
   const body = tag ? tex.replace(tag[0], '') : tex;
-  const math = katex.renderToString(body, { output: 'mathml', displayMode: display, throwOnError: true, macros: { ...LATEX_MACROS }, strict: 'ignore', trust: false });
+  const math = doubleStruck(katex.renderToString(body, { output: 'mathml', displayMode: display, throwOnError: true, macros: { ...LATEX_MACROS }, strict: 'ignore', trust: false }));
   return tag ? `<span class="eq">${math}<span class="eqtag">(${tag[1].replace(/--/g, '\u2013').replace(/&/g, '&amp;').replace(/</g, '&lt;')})</span></span>` : math;
 }
 

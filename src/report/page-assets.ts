@@ -35,7 +35,9 @@ section.claim{border:1px solid #e0e0e0;border-radius:6px;margin:0.9em 0;padding:
 section.claim h3 .id{font-family:ui-monospace,monospace;font-size:0.95em}
 .where{font-size:13px;color:#333;margin:0.2em 0}
 .formula{display:flex;gap:0.8em;align-items:baseline;margin:0.3em 0;overflow-x:auto}.formula .fl{flex:none;width:7.5em;font-size:12px;color:var(--muted)}
-.formula math{font-size:1.08em}.eq{display:flex;align-items:center;gap:1em}.eq>.katex{flex:1;min-width:0}.eqtag{flex:none;color:#444}.formula .fm{flex:1;min-width:0}
+.formula math{font-size:1.08em}
+math [mathvariant=bold]{font-weight:bold;font-style:normal;text-transform:none}math [mathvariant=bold-italic]{font-weight:bold;font-style:italic;text-transform:none}
+math [mathvariant=sans-serif]{font-family:system-ui,sans-serif;font-style:normal;text-transform:none}math [mathvariant=normal]{text-transform:none}.eq{display:flex;align-items:center;gap:1em}.eq>.katex{flex:1;min-width:0}.eqtag{flex:none;color:#444}.formula .fm{flex:1;min-width:0}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0.8em;margin:0.4em 0}
 .pair>div{border-radius:5px;padding:0.3em 0.6em;overflow-x:auto}.pair .printed{background:#fff5f3;border:1px solid #f0c8c0}.pair .corrected{background:#f2fbf2;border:1px solid #bfe3c0}
 .pair h4{margin:0;font-size:12px;color:#444;font-weight:600}.diff{background:#fffbe6;border-left:3px solid #e0b100;padding:0.3em 0.6em;margin:0.3em 0;font-size:14px}
