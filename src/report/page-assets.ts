@@ -10,7 +10,7 @@ a{color:#1d5fb4}code,pre{background:#f4f4f4;padding:1px 4px;border-radius:3px;fo
 table{border-collapse:collapse;width:100%;font-size:13px}td,th{border:1px solid #d6d6d6;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f2f2f2}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .meta{color:var(--muted);font-size:13px;margin:0}
-.first{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.4em;align-items:start}
+.first{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,7fr);gap:1.4em;align-items:start}
 @media (max-width:1000px){.first{grid-template-columns:minmax(0,1fr)}}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(10.5em,1fr));gap:0.5em}.card{border:1px solid #d6d6d6;border-radius:6px;padding:0.3em 0.6em;background:#fafafa}
 .card b{display:block;font-size:1.55em;line-height:1.2}.card span{font-size:12px;color:#444}.card.ok b{color:var(--ok)}.card.warn b{color:var(--warn)}.card.bad b{color:var(--bad)}
@@ -35,7 +35,7 @@ section.claim{border:1px solid #e0e0e0;border-radius:6px;margin:0.9em 0;padding:
 section.claim h3 .id{font-family:ui-monospace,monospace;font-size:0.95em}
 .where{font-size:13px;color:#333;margin:0.2em 0}
 .formula{display:flex;gap:0.8em;align-items:baseline;margin:0.3em 0;overflow-x:auto}.formula .fl{flex:none;width:7.5em;font-size:12px;color:var(--muted)}
-.formula math{font-size:1.08em}
+math{font-family:math,"STIX Two Math","Latin Modern Math","Cambria Math","DejaVu Math TeX Gyre"}.formula math{font-size:1.08em}
 math [mathvariant=bold]{font-weight:bold;font-style:normal;text-transform:none}math [mathvariant=bold-italic]{font-weight:bold;font-style:italic;text-transform:none}
 math [mathvariant=sans-serif]{font-family:system-ui,sans-serif;font-style:normal;text-transform:none}math [mathvariant=normal]{text-transform:none}.eq{display:flex;align-items:center;gap:1em}.eq>.katex{flex:1;min-width:0}.eqtag{flex:none;color:#444}.formula .fm{flex:1;min-width:0}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0.8em;margin:0.4em 0}
