@@ -70,7 +70,8 @@ export function toOverviewDot(graph: BlueprintGraph): string {
     const tip = [`${n?.statement?.label ?? g.root}: ${n?.title ?? 'claims of the section'}`, `statement: ${STATUS_TEXT[statement]}`];
     if (stepText) tip.push(stepText);
     if (fully) tip.push('fully verified: it and everything it rests on are verified');
-    const url = n && linked(n) ? `#${anchor(n.claimId!)}` : `#focus-${anchor(n ? n.id : g.members[0].id)}`;
+    // A statement: its claim's section, or its focus view; a group of section claims: the section in the report.
+    const url = n && linked(n) ? `#${anchor(n.claimId!)}` : n ? `#focus-${anchor(n.id)}` : `#part-${anchor(g.root.replace(/^(section|appendix)-/, ''))}`;
     const attrs = [`label=${q(label)}`, n ? SHAPE[n.kind].replace(/, fontsize=10/, '') : 'shape=folder', `fillcolor=${q(fully ? FULLY_FILL : PROOF_FILL[proof])}`,
       `color=${q(STATEMENT_BORDER[statement])}`, `tooltip=${q(tip.join('\n'))}`, `id=${q(`bpo-${anchor(g.root)}`)}`, `URL=${q(url)}`, 'target="_top"',
       `class=${q(`bpo-node${fully ? ' bp-fully' : ''}`)}`];
