@@ -12,9 +12,9 @@ import { defaultJobs } from '../figures/pool.ts';
 import { fmtDuration } from '../figures/progress.ts';
 import { type FiguresSummary, mergeFigureShards, runFigures } from '../figures/runner.ts';
 import { FIGURE_IDS, type FigureId, PRESETS, type PresetName } from '../figures/types.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './types.ts';
 
-const FN = 'qnn-verify figures';
+const FN = 'figures';
 
 function parseFigures(v: string | boolean | undefined): FigureId[] {
   if (v === undefined) return [...FIGURE_IDS];

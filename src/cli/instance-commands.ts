@@ -24,7 +24,7 @@ import { appendixDInstance } from '../model/scenarios.ts';
 import {
   formatJson, INSTANCE_LIMITS, oneLine, parseInstanceText, type ParsedInstance, serialiseInstance,
 } from '../io/instance-json.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './types.ts';
 
 /** Largest d for which ||Y - Y*||_op is computed from the explicit d^2 x d^2 matrix. */
 export const DENSE_DELTA_MAX_D = 16;
