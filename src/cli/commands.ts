@@ -7,7 +7,6 @@ import { fmt } from '../report/markdown.ts';
 import { prepareOutDir } from '../io/fs-safe.ts';
 import { oneLine } from '../io/instance-json.ts';
 import { shardSelection } from '../report/merge.ts';
-import { claimById, claims } from '../../theorems/index.ts';
 import { evalCommand, sampleCommand } from './instance-commands.ts';
 import { figuresCommand } from './figures-command.ts';
 import { mergeCommand } from './merge-command.ts';
@@ -17,6 +16,10 @@ import { writeReportFiles } from './report-files.ts';
 import type { Command } from './types.ts';
 
 export type { Command } from './types.ts';
+
+/** The claim registry, loaded on first use (a usage error is reported without loading ~100 claims). */
+type Registry = typeof import('../../theorems/index.ts');
+const registry = (): Promise<Registry> => import('../../theorems/index.ts');
 
 /** fast-check seeds are 32-bit integers. */
 const SEED_MIN = -(2 ** 31), SEED_MAX = 2 ** 31 - 1;
@@ -30,7 +33,7 @@ function budgetOpt(v: string | boolean | undefined): BudgetName {
 }
 
 /** The claims of --claims (registry order, each once) and --exact. */
-function selectClaims(list: string | boolean | undefined, exact: boolean): AnyClaim[] {
+function selectClaims({ claims, claimById }: Registry, list: string | boolean | undefined, exact: boolean): AnyClaim[] {
   let selected = claims;
   if (list !== undefined) {
     const ids = String(list).split(',').map((id) => id.trim());
@@ -50,7 +53,7 @@ function selectClaims(list: string | boolean | undefined, exact: boolean): AnyCl
 }
 
 /** What this run is a part of (recorded in the report; `merge` checks it). */
-function runMeta(budget: BudgetName, runs: number | undefined, exact: boolean, selected: AnyClaim[], shard: ShardSpec | undefined, ran: ClaimResult[]): RunMeta {
+function runMeta({ claims }: Registry, budget: BudgetName, runs: number | undefined, exact: boolean, selected: AnyClaim[], shard: ShardSpec | undefined, ran: ClaimResult[]): RunMeta {
   return {
     budget, runs: runs ?? null, exact,
     registry: { claims: claims.length, sha256: idsHash(claims.map((c) => c.id)) },
@@ -81,7 +84,8 @@ const verify: Command = {
     const runs = intOption('verify', 'runs', v.runs, 1, MAX_RUNS);
     const shard = shardOption('verify', v.shard);
     const exact = v.exact === true;
-    const all = selectClaims(v.claims, exact);
+    const reg = await registry();
+    const all = selectClaims(reg, v.claims, exact);
     const ids = new Set(shardSelection(all.map((c) => c.id), shard ?? null));
     const selected = all.filter((c) => ids.has(c.id));
     const outDir = (v.out as string | undefined) ?? 'report';
@@ -93,7 +97,7 @@ const verify: Command = {
       results.push(r);
       progress(verdictLine(r));
     });
-    const rep = buildReport(results, { seed, budget: budgetLabel(budget, runs), run: runMeta(budget, runs, exact, all, shard, results) });
+    const rep = buildReport(results, { seed, budget: budgetLabel(budget, runs), run: runMeta(reg, budget, runs, exact, all, shard, results) });
     await writeReportFiles(rep, outDir);
     const s = rep.summary;
     process.stdout.write(`${s.total} claims: ${s.verified} verified, ${s['violated-as-printed']} violated as printed, ${s.violated} violated, ${s.inconclusive} inconclusive. Report: ${outDir}/verification-report.md\n`);
@@ -105,9 +109,9 @@ const verify: Command = {
 const replay: Command = {
   options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } },
   positionals: 0,
-  run: (v) => {
+  run: async (v) => {
     if (typeof v.claim !== 'string') throw new QnnInputError('replay', '--claim', 'is required');
-    const c = claimById(v.claim);
+    const c = (await registry()).claimById(v.claim);
     if (!c) throw new QnnInputError('replay', '--claim', `names an unknown claim '${oneLine(v.claim, 60)}' (see 'qnn-verify list')`);
     const seed = intOption('replay', 'seed', v.seed, SEED_MIN, SEED_MAX);
     if (seed === undefined) throw new QnnInputError('replay', '--seed', 'is required');
@@ -134,8 +138,8 @@ const replay: Command = {
 const list: Command = {
   options: {},
   positionals: 0,
-  run: () => {
-    for (const c of claims) process.stdout.write(`${c.id.padEnd(34)} ${c.kind.padEnd(12)} ${c.expectation.padEnd(17)} ${c.ref.label}\n`);
+  run: async () => {
+    for (const c of (await registry()).claims) process.stdout.write(`${c.id.padEnd(34)} ${c.kind.padEnd(12)} ${c.expectation.padEnd(17)} ${c.ref.label}\n`);
     return 0;
   },
 };

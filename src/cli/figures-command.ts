@@ -11,8 +11,7 @@ import { QnnInputError } from '../errors.ts';
 import { DEFAULT_SEED } from '../claims/runner.ts';
 import { defaultJobs } from '../figures/pool.ts';
 import { fmtDuration } from '../figures/progress.ts';
-import { type FiguresSummary, runFigures } from '../figures/runner.ts';
-import { mergeFigureShards } from '../figures/merge.ts';
+import type { FiguresSummary } from '../figures/runner.ts';
 import { prepareOutDir } from '../io/fs-safe.ts';
 import { FIGURE_IDS, type FigureId, PRESETS, type PresetName } from '../figures/types.ts';
 import { intOption, shardOption } from './options.ts';
@@ -55,6 +54,7 @@ export const figuresCommand: Command = {
       for (const k of ['figures', 'preset', 'seed', 'shard', 'jobs']) {
         if (v[k] !== undefined) throw new QnnInputError(FN, `--${k}`, 'cannot be combined with --merge (the shards fix them)');
       }
+      const { mergeFigureShards } = await import('../figures/merge.ts'); // the figure modules load on use
       const s = await mergeFigureShards(v.merge, out);
       printSummary(s, out);
       if (s.partial) {
@@ -72,6 +72,7 @@ export const figuresCommand: Command = {
     const shard = shardOption(FN, v.shard);
     const jobs = intOption(FN, 'jobs', v.jobs, 0, 256) ?? defaultJobs();
     prepareOutDir(FN, '--out', out); // before any experiment runs
+    const { runFigures } = await import('../figures/runner.ts');
     const s = await runFigures({ figures, preset, seed, out, shard, jobs });
     if (s) printSummary(s, out);
     return 0;

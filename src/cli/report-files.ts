@@ -1,6 +1,5 @@
 /** Writes a VerificationReport as JSON, Markdown (with the blueprint) and HTML (with the figures) into a directory. */
 import { join } from 'node:path';
-import { renderBlueprint } from '../report/blueprint.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { partialBannerMarkdown } from '../report/partial.ts';
@@ -8,6 +7,7 @@ import { toJson, writeAtomic, type VerificationReport } from '../report/report.t
 import { figuresHtmlSections } from '../figures/report.ts';
 
 export async function writeReportFiles(rep: VerificationReport, outDir: string): Promise<void> {
+  const { renderBlueprint } = await import('../report/blueprint.ts'); // loads the claim registry
   const blueprint = await renderBlueprint(rep);
   writeAtomic(join(outDir, 'verification-report.json'), toJson(rep));
   writeAtomic(join(outDir, 'verification-report.md'), `${partialBannerMarkdown(rep)}${renderMarkdown(rep)}\n${blueprint.markdown}`);
