@@ -17,7 +17,7 @@ import { FIGURE_IDS, type FigureId, PRESETS, type PresetName } from '../figures/
 import { intOption, shardOption } from './options.ts';
 import type { Command } from './types.ts';
 
-const FN = 'qnn-verify figures';
+const FN = 'figures';
 
 function parseFigures(v: string | boolean | undefined): FigureId[] {
   if (v === undefined) return [...FIGURE_IDS];
@@ -60,7 +60,7 @@ export const figuresCommand: Command = {
       if (s.partial) {
         const p = s.partial;
         const what = [p.missingShards.length ? `shards ${p.missingShards.join(', ')}` : '', p.missingTasks.length ? `${p.missingTasks.length} tasks (${p.missingTasks.slice(0, 5).join(', ')}${p.missingTasks.length > 5 ? ', ...' : ''})` : ''].filter(Boolean).join('; ');
-        process.stderr.write(`qnn-verify figures --merge: partial (missing ${what}); figures ${p.figuresOmitted.join(', ') || '-'} omitted, summary.json marked partial${v['allow-partial'] ? '' : '; pass --allow-partial to accept it'}\n`);
+        process.stderr.write(`qnn-verify: figures --merge: partial (missing ${what}); figures ${p.figuresOmitted.join(', ') || '-'} omitted, summary.json marked partial${v['allow-partial'] ? '' : '; pass --allow-partial to accept it'}\n`);
         return v['allow-partial'] ? 0 : 1;
       }
       return 0;

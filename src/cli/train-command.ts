@@ -27,6 +27,15 @@ export const MAX_EPOCHS = 10_000_000;
 export const MAX_SAMPLES = 100_000;
 /** Largest --flow time (in epochs): beyond it the loss has long converged in every appendix-D setting. */
 export const MAX_FLOW_TIME = 1e9;
+/** Largest --lr: with |grad L| bounded by the instance's norms, theta stays finite for MAX_EPOCHS epochs. */
+export const MAX_LR = 1e6;
+
+/** The dynamics' own input errors (non-finite loss, step limit of the integrator), named by the option that caused them. */
+function dynamicsError(e: unknown, flow: boolean): never {
+  if (!(e instanceof QnnInputError)) throw e;
+  if (e.fn === 'dopri5') throw new QnnInputError(FN, flow ? '--flow' : '--epochs', `cannot be reached: the integrator stopped (${e.param} ${e.condition}); loosen --rtol or shorten --flow`);
+  throw new QnnInputError(FN, '--lr', `makes training diverge (${e.message}); choose a smaller --lr`);
+}
 
 function writeStdout(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -56,6 +65,7 @@ export const trainCommand: Command = {
     const rtol = positiveOption(FN, 'rtol', v.rtol) ?? 1e-10;
     if (rtol < 1e-14 || rtol > 0.1) throw new QnnInputError(FN, '--rtol', `must be between 1e-14 and 0.1 (got ${rtol})`);
     const lrGiven = positiveOption(FN, 'lr', v.lr);
+    if (lrGiven !== undefined && lrGiven > MAX_LR) throw new QnnInputError(FN, '--lr', `must be <= ${MAX_LR} (got ${lrGiven})`);
     const parsed = parseInstanceText(readTextFile(FN, 'FILE', file, INSTANCE_LIMITS.maxInputBytes, true), FN);
     const { instance, theta } = parsed;
     const c = compile(instance);
@@ -65,7 +75,12 @@ export const trainCommand: Command = {
     let out: Record<string, unknown>;
     if (flow === undefined) {
       const k = every ?? Math.max(1, Math.floor(epochs / 100));
-      const res = gradientDescent(c, theta, { lr, steps: epochs, recordEvery: k });
+      let res;
+      try {
+        res = gradientDescent(c, theta, { lr, steps: epochs, recordEvery: k });
+      } catch (e) {
+        dynamicsError(e, false);
+      }
       out = {
         method: 'gradient-descent', lr, epochs, every: k, d, m, p,
         trace: res.trace.map((pt) => ({ epoch: pt.t, loss: pt.loss, residuals: residuals(labels, pt.predictions) })),
@@ -74,7 +89,12 @@ export const trainCommand: Command = {
     } else {
       const k = every ?? 100;
       const times = Array.from({ length: k + 1 }, (_, j) => (j === k ? flow : (flow * j) / k));
-      const res = gradientFlow(c, theta, lr, times, { rtol, atol: rtol });
+      let res;
+      try {
+        res = gradientFlow(c, theta, lr, times, { rtol, atol: rtol });
+      } catch (e) {
+        dynamicsError(e, true);
+      }
       out = {
         method: 'gradient-flow', eta: lr, T: flow, every: k, rtol, atol: rtol, d, m, p,
         trace: res.trace.map((pt) => ({ t: pt.t, loss: pt.loss, residuals: residuals(labels, pt.predictions) })),

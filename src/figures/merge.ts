@@ -14,7 +14,7 @@ import { oneLine } from '../io/instance-json.ts';
 import { plan, SHARD_FILE, SHARD_SCHEMA_VERSION, type ShardFile, shardKeys, writeFigures } from './runner.ts';
 import type { FigureId, FiguresSummary, FigureTiming, TaskResult } from './types.ts';
 
-const FN = 'qnn-verify figures --merge';
+const FN = 'figures --merge';
 const MAX_SHARD_BYTES = 512 * 2 ** 20;
 
 function findShardFiles(dir: string): string[] {
@@ -102,7 +102,7 @@ export async function mergeFigureShards(dir: string, out: string): Promise<Figur
   }
   const order = (t: FigureTiming) => figures.indexOf(t.figure) * 10 + ['gd', 'flow', 'asym'].indexOf(t.phase);
   const partial = missingTasks.length || missingShards.length ? { missingShards, missingTasks, figuresOmitted } : undefined;
-  prepareOutDir('qnn-verify figures', '--out', out); // only after every check passed
+  prepareOutDir('figures', '--out', out); // only after every check passed
   return writeFigures(results, complete as FigureId[], preset, seed, out, [...timing.values()].filter((t) => complete.includes(t.figure)).sort((a, b) => order(a) - order(b)),
     Math.max(...shards.map(({ s }) => s.totalWallMs)), first.s.machine, [...bySpec.keys()].sort((a, b) => Number(a.split('/')[0]) - Number(b.split('/')[0])), partial);
 }

@@ -93,7 +93,7 @@ describe('figures runner', () => {
 
   it('the CLI refuses bad options with one line naming the option', async () => {
     const run = (v: Record<string, string>) => figuresCommand.run(v, []);
-    await expect(run({ preset: 'huge' })).rejects.toThrow(/qnn-verify figures: --preset must be quick or paper/);
+    await expect(run({ preset: 'huge' })).rejects.toThrow(/^figures: --preset must be quick or paper/);
     await expect(run({ preset: 'test' })).rejects.toThrow(/--preset must be quick or paper/);
     await expect(run({ figures: '1,7' })).rejects.toThrow(/--figures must list figures among 1,2,3,4,5,6/);
     await expect(run({ shard: '3/2' })).rejects.toThrow(/--shard must be i\/n/);
