@@ -36,7 +36,7 @@ function parsePreset(v: string | boolean | undefined): PresetName {
 }
 
 export function printSummary(s: FiguresSummary, out: string, write: (t: string) => void = (t) => process.stdout.write(t)): void {
-  write(`figures ${s.figures.join(', ')} (preset ${s.preset}, seed ${s.seed}) -> ${out}; total ${fmtDuration(s.totalWallMs)}\n`);
+  write(`figures ${s.figures.join(', ') || 'none'} (preset ${s.preset}, seed ${s.seed}) -> ${out}; total ${fmtDuration(s.totalWallMs)}\n`);
   for (const t of s.timing) write(`  figure ${t.figure} ${t.phase.padEnd(5)} ${String(t.tasks).padStart(4)} tasks  wall ${fmtDuration(t.wallMs).padStart(6)}  task time ${fmtDuration(t.taskMs)}\n`);
   for (const c of s.checks) write(`  ${c.holds ? 'holds        ' : 'DOES NOT HOLD'} ${c.id}: ${c.measured.length > 160 ? `${c.measured.slice(0, 157)}...` : c.measured}\n`);
 }

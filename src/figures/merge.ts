@@ -80,6 +80,9 @@ export async function mergeFigureShards(dir: string, out: string): Promise<Figur
     if (bySpec.has(s.shard)) throw new QnnInputError(FN, 'shards', `repeat shard ${s.shard}: ${bySpec.get(s.shard)} and ${file}`);
     bySpec.set(s.shard, file);
     const mine = split[i - 1];
+    if ([...mine].sort().join(',') !== [...s.assigned].sort().join(',')) {
+      throw new QnnInputError(FN, file, `is shard ${s.shard} but was assigned ${s.assigned.length} tasks where this plan assigns shard ${s.shard} ${mine.size}`);
+    }
     for (const r of s.results) {
       if (!mine.has(r.key)) throw new QnnInputError(FN, file, `is shard ${s.shard} but holds task ${r.key}, which that shard is not assigned`);
       if (owner.has(r.key)) throw new QnnInputError(FN, 'shards', `both hold task ${r.key}: ${owner.get(r.key)} and ${file}`);

@@ -91,6 +91,7 @@ export const CASES: Case[] = [
   ['sample --d huge', ['sample', '--d', '1000000', '--m', '1', '--p', '1'], /sample: --d must be <= 128/],
   ['sample --p huge', ['sample', '--d', '4', '--m', '1', '--p', '99999999999'], /sample: --p must be <=/],
   ['sample --gamma=-1', ['sample', '--d', '4', '--m', '1', '--p', '1', '--gamma=-1'], /sample: --gamma must be a finite number > 0/],
+  ['sample --d hex', ['sample', '--d', '0x10', '--m', '1', '--p', '1'], /sample: --d must be an integer >= 2 \(got 0x10\)/],
   ['sample --m=-1', ['sample', '--d', '4', '--m=-1', '--p', '1'], /sample: --m must be an integer >= 1/],
   // eval
   ['eval without FILE', ['eval'], /eval: FILE is required/],
