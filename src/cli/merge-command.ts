@@ -5,7 +5,7 @@
  * marked partial) unless --allow-partial, or when a verdict is unexpected; 0 otherwise.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { QnnInputError } from '../errors.ts';
 import { prepareOutDir, readTextFile } from '../io/fs-safe.ts';
 import { oneLine } from '../io/instance-json.ts';
@@ -18,8 +18,8 @@ const REPORT = 'verification-report.json';
 /** Largest shard report read (a full-budget report is well under 10 MiB). */
 const MAX_REPORT_BYTES = 64 * 2 ** 20;
 
-/** The shard report files under dir, sorted. */
-function findReports(dir: string): string[] {
+/** The shard report files under dir, sorted (the output's own report excluded, so a merge can be re-run into DIR). */
+function findReports(dir: string, outDir: string): string[] {
   let st;
   try {
     st = statSync(dir);
@@ -33,7 +33,8 @@ function findReports(dir: string): string[] {
   } catch (e) {
     throw new QnnInputError(FN, 'DIR', `'${oneLine(dir, 120)}' cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const files = entries.filter((f) => basename(f) === REPORT).sort();
+  const own = resolve(outDir, REPORT);
+  const files = entries.filter((f) => basename(f) === REPORT && resolve(dir, f) !== own).sort();
   if (!files.length) throw new QnnInputError(FN, 'DIR', `'${oneLine(dir, 120)}' holds no ${REPORT}`);
   return files;
 }
@@ -46,7 +47,7 @@ export const mergeCommand: Command = {
     const dir = pos[0];
     if (dir === undefined || dir === '') throw new QnnInputError(FN, 'DIR', 'is required (the directory holding the shard reports)');
     const outDir = (v.out as string | undefined) ?? 'report';
-    const files = findReports(dir);
+    const files = findReports(dir, outDir);
     const shards = files.map((f) => ({ file: f, report: parseShardReport(f, readTextFile(FN, f, join(dir, f), MAX_REPORT_BYTES)) }));
     const { report, missingShards, missingClaims } = mergeReports(shards);
     prepareOutDir(FN, '--out', outDir);
