@@ -13,7 +13,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from './spawn.ts';
+import { serialiseInstance } from '../../src/io/instance-json.ts';
+import { appendixDInstance } from '../../src/model/scenarios.ts';
+import { makeRng } from '../../src/random/rng.ts';
+import { cli, type Run } from './spawn.ts';
 
 interface Mat { re: number[][]; im: number[][] }
 interface Inst { d: number; m: number; p: number; gamma: number; states: Mat; labels: number[]; H: { diag: number[] }; unitaries: Mat[]; theta: number[] }
@@ -23,14 +26,18 @@ const EPOCHS = 10_000, EVERY = 1000;
 let dir: string;
 let inst: Inst;
 let instText: string;
+let gdRun: Run, flowRun: Run;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qnn-train-'));
-  const s = await cli(['sample', '--d', '8', '--m', '4', '--p', '16', '--seed', '7']);
-  expect(s.status, s.stderr).toBe(0);
-  instText = s.stdout;
+  const { instance, theta0 } = appendixDInstance(makeRng(7), { d: 8, m: 4, p: 16, gamma: 1 }); // what `sample --seed 7` writes
+  instText = serialiseInstance(instance, theta0);
   inst = JSON.parse(instText) as Inst;
   writeFileSync(join(dir, 'inst.json'), instText);
+  [gdRun, flowRun] = await Promise.all([
+    cli(['train', join(dir, 'inst.json'), '--every', String(EVERY)]),
+    cli(['train', join(dir, 'inst.json'), '--flow', String(EPOCHS), '--every', '10', '--rtol', '1e-10']),
+  ]);
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,7 +103,7 @@ function denseLossGrad(x: Inst, theta: number[]): { loss: number; grad: number[]
 
 describe('train: gradient descent as appendix D', () => {
   it(`${EPOCHS} epochs at d = 8 (lr = 1e-3/p) agree with a dense independent computation to 1e-12 relative (measured 7e-15)`, async () => {
-    const r = await cli(['train', join(dir, 'inst.json'), '--every', String(EVERY)]);
+    const r = gdRun;
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Curve;
     expect(out.lr).toBe(1e-3 / 16);
@@ -121,10 +128,7 @@ describe('train: gradient descent as appendix D', () => {
   }, 60_000);
 
   it('the gradient flow to T = 10000 (eta = lr, t in epochs) ends within 1e-3 relative of 10000 GD epochs (measured 3.5e-4), its loss decreasing', async () => {
-    const [gd, fl] = await Promise.all([
-      cli(['train', join(dir, 'inst.json'), '--every', String(EPOCHS)]),
-      cli(['train', join(dir, 'inst.json'), '--flow', String(EPOCHS), '--every', '10', '--rtol', '1e-10']),
-    ]);
+    const gd = gdRun, fl = flowRun;
     expect(gd.status, gd.stderr).toBe(0);
     expect(fl.status, fl.stderr).toBe(0);
     const a = JSON.parse(gd.stdout) as Curve, b = JSON.parse(fl.stdout) as Curve;
