@@ -1,6 +1,7 @@
 /**
  * `qnn-verify merge DIR [--out DIR] [--allow-partial]`: one report from the shard reports
  * (verification-report.json, at any depth) under DIR; the checks are src/report/merge.ts.
+ * The shards must have been run with this tool's claim registry (the report is rendered with it).
  * Exit 2 on inconsistent shards; 1 when shards or claims are missing (the report is written,
  * marked partial) unless --allow-partial, or when a verdict is unexpected; 0 otherwise.
  */
@@ -10,6 +11,7 @@ import { QnnInputError } from '../errors.ts';
 import { prepareOutDir, readTextFile } from '../io/fs-safe.ts';
 import { oneLine } from '../io/instance-json.ts';
 import { mergeReports, parseShardReport } from '../report/merge.ts';
+import { idsHash } from '../report/report.ts';
 import { writeReportFiles } from './report-files.ts';
 import type { Command } from './types.ts';
 
@@ -50,6 +52,12 @@ export const mergeCommand: Command = {
     const files = findReports(dir, outDir);
     const shards = files.map((f) => ({ file: f, report: parseShardReport(f, readTextFile(FN, f, join(dir, f), MAX_REPORT_BYTES)) }));
     const { report, missingShards, missingClaims } = mergeReports(shards);
+    // The Markdown and HTML (blueprint) are rendered with this tool's registry: it must be the shards'.
+    const { claims } = await import('../../theorems/index.ts');
+    const mine = idsHash(claims.map((c) => c.id));
+    if (report.run.registry.sha256 !== mine) {
+      throw new QnnInputError(FN, 'shards', `were run with another claim registry (sha256 ${report.run.registry.sha256.slice(0, 12)}..., ${report.run.registry.claims} claims) than this qnn-verify's (${mine.slice(0, 12)}..., ${claims.length} claims); merge with the qnn-verify that ran them`);
+    }
     prepareOutDir(FN, '--out', outDir);
     await writeReportFiles(report, outDir);
     const s = report.summary;

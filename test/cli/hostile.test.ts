@@ -24,7 +24,7 @@ import { serialiseInstance } from '../../src/io/instance-json.ts';
 import { appendixDInstance } from '../../src/model/scenarios.ts';
 import { makeRng } from '../../src/random/rng.ts';
 import { buildReport, idsHash, toJson } from '../../src/report/report.ts';
-import { claimById } from '../../theorems/index.ts';
+import { claimById, claims } from '../../theorems/index.ts';
 import { cli, ROOT, type Run } from './spawn.ts';
 
 /** [name, argv (F/ is the fixture directory, O/ a fresh output path), pattern the one line must match, stdin]. */
@@ -82,6 +82,7 @@ export const CASES: Case[] = [
   ['merge empty report file', ['merge', 'F/emptyreport', '--out', 'O/m'], /merge: verification-report.json is not valid JSON/],
   ['merge report that is a directory', ['merge', 'F/dirreport', '--out', 'O/m'], /merge: verification-report.json '.*' is a directory, not a file/],
   ['merge report of another program', ['merge', 'F/foreign', '--out', 'O/m'], /merge: verification-report.json has report format version null/],
+  ['merge shards of another registry', ['merge', 'F/otherreg', '--out', 'O/m'], /merge: shards were run with another claim registry \(sha256 0{12}\.\.\., 1 claims\)/],
   ['merge --out /proc/nope', ['merge', 'F/good', '--out', '/proc/nope'], /merge: --out '\/proc\/nope' cannot be written/],
   ['merge two DIRs', ['merge', 'F/good', 'F/v1'], /merge: too many arguments \(takes DIR; got 2\)/],
   ['merge --allow-partial=yes', ['merge', 'F/good', '--allow-partial=yes'], /merge: --allow-partial takes no value/],
@@ -165,8 +166,9 @@ beforeAll(async () => {
   writeFileSync(join(fix, 'empty.json'), '');
   mkdirSync(join(fix, 'emptydir'));
   const r = runClaim(claimById('lemma-c.1')!, { runs: 2, seed: 1 });
-  const rep = buildReport([r], { seed: 1, budget: 'quick', run: { budget: 'quick', runs: null, exact: false, registry: { claims: 1, sha256: idsHash([r.id]) }, selection: [r.id], shard: null, claimIds: [r.id] } });
-  for (const [d, text] of [['good', toJson(rep)], ['v1', toJson({ ...rep, schemaVersion: 1 })], ['emptyreport', ''], ['foreign', '{"name": "another tool"}']] as const) {
+  const rep = buildReport([r], { seed: 1, budget: 'quick', run: { budget: 'quick', runs: null, exact: false, registry: { claims: claims.length, sha256: idsHash(claims.map((c) => c.id)) }, selection: [r.id], shard: null, claimIds: [r.id] } });
+  const other = { ...rep, run: { ...rep.run, registry: { claims: 1, sha256: '0'.repeat(64) } } };
+  for (const [d, text] of [['good', toJson(rep)], ['otherreg', toJson(other)], ['v1', toJson({ ...rep, schemaVersion: 1 })], ['emptyreport', ''], ['foreign', '{"name": "another tool"}']] as const) {
     mkdirSync(join(fix, d));
     writeFileSync(join(fix, d, 'verification-report.json'), text);
   }
