@@ -7,7 +7,8 @@
  */
 import { type AsymPoint, type AsymSummary, asymTasks, crossChecks, summariseAsym } from './asym-grid.ts';
 import { COLORS, type Spec } from './plot.ts';
-import { fmtNum, mean, sig } from './stats.ts';
+import { mean } from '../stats/index.ts';
+import { fmtNum, sig } from './format.ts';
 import type { FigureCheck, FigureData, FigureModule, PresetName, TaskResult } from './types.ts';
 
 export interface Figure3Grid { ds: number[]; ms: number[]; maxRatio: number; gammas: number[]; seeds: number; largeD: number; crossMaxD: number; crossMaxM: number }
