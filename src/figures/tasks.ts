@@ -13,7 +13,7 @@ import { appendixDInstance } from '../model/scenarios.ts';
 import { makeRng } from '../random/rng.ts';
 import {
   expandAsymInstance, integrateCompressed, kasymFromA, lossFromA, measurementCompressor, sampleAsymInstance,
-} from './compressed.ts';
+} from '../dynamics/compressed.ts';
 import type { AsymResult, AsymTask, FlowResult, FlowTask, GdResult, GdTask, QnnSpec, Task, TaskResult, Trace } from './types.ts';
 import { firstCrossing } from './sampled-curves.ts';
 
