@@ -6,29 +6,31 @@ function checkBinom(fn: string, n: number, q: number): void {
   check(q > 0 && q < 1, fn, 'q', `must be in (0, 1) (got ${q})`);
 }
 
-/** log P(Bin(n, q) = k). */
-function logBinomPmf(n: number, k: number, q: number): number {
-  let lc = 0;
-  for (let i = 1; i <= k; i++) lc += Math.log((n - k + i) / i);
-  return lc + k * Math.log(q) + (n - k) * Math.log1p(-q);
+/** sum_{i = from}^{to} P(Bin(n, q) = i), 0 <= from <= to <= n: log C(n, i) updated term by term (O(n) in all). */
+function pmfSum(n: number, from: number, to: number, q: number): number {
+  let lc = 0; // log C(n, from)
+  for (let i = 1; i <= from; i++) lc += Math.log((n - from + i) / i);
+  const lq = Math.log(q), lp = Math.log1p(-q);
+  let s = 0;
+  for (let i = from; i <= to; i++) {
+    if (i > from) lc += Math.log((n - i + 1) / i); // C(n, i) = C(n, i - 1) (n - i + 1) / i
+    s += Math.exp(lc + i * lq + (n - i) * lp);
+  }
+  return Math.min(1, s);
 }
 
 /** P(Bin(n, q) >= k), q in (0, 1); 1 for k <= 0, 0 for k > n. */
 export function binomUpperTail(n: number, k: number, q: number): number {
   checkBinom('binomUpperTail', n, q);
   if (k <= 0) return 1;
-  let s = 0;
-  for (let i = k; i <= n; i++) s += Math.exp(logBinomPmf(n, i, q));
-  return Math.min(1, s);
+  return k > n ? 0 : pmfSum(n, k, n, q);
 }
 
 /** P(Bin(n, q) <= k), q in (0, 1); 0 for k < 0, 1 for k >= n. */
 export function binomLowerTail(n: number, k: number, q: number): number {
   checkBinom('binomLowerTail', n, q);
   if (k >= n) return 1;
-  let s = 0;
-  for (let i = 0; i <= k; i++) s += Math.exp(logBinomPmf(n, i, q));
-  return Math.min(1, s);
+  return k < 0 ? 0 : pmfSum(n, 0, k, q);
 }
 
 /** The q in (0, 1) where a monotone tail equals alpha, by bisection to the last bit; `increasing` says which way it goes. */
