@@ -4,10 +4,14 @@ import { corollary43Claims } from '../corollary-4.3.ts';
 import { figure5, figure5LargeGamma } from '../figure-5.ts';
 import { figure6 } from '../figure-6.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
+import { lemmaC1Eq100 } from '../lemma-c.1-eq100.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
+import { lemmaC2Eq103 } from '../lemma-c.2-eq103.ts';
 import { section4Claims } from '../section-4.ts';
 import { theorem44, theorem44GlobalMinimum } from '../theorem-4.4.ts';
 import { theorem44StepClaims } from '../theorem-4.4-steps.ts';
+import { theorem44Eq117 } from '../theorem-4.4-eq117.ts';
+import { theorem44Norms, theorem44NormsPrinted, theorem44OrthogonalityPrinted } from '../theorem-4.4-norms.ts';
 
 export const appendixCDClaims: AnyClaim[] = [
   // Section 4: Corollary 4.3 and the discussion of Figure 2.
@@ -19,9 +23,13 @@ export const appendixCDClaims: AnyClaim[] = [
   theorem44,
   // Appendix C.1: helper lemmas.
   lemmaC1,
+  lemmaC1Eq100,
   ...lemmaC2Claims,
+  lemmaC2Eq103,
   // Appendix C.2: proof of Theorem 4.4 (eqs. 113-118).
+  theorem44Norms, theorem44NormsPrinted, theorem44OrthogonalityPrinted,
   ...theorem44StepClaims,
+  theorem44Eq117,
   // Appendix D.2: figures 5 and 6.
   figure5, figure5LargeGamma,
   figure6,
