@@ -1,5 +1,6 @@
 /**
- * Lemma 3.1's proof as printed (appendix A.1, eqs. 23-24 and the identification line after them): the sum over l
+ * Lemma 3.1's proof, eqs. (21)-(24) (appendix A.1): the corrected chain (21)-(24) with the sum over l, and the text as printed
+ * (eqs. 23-24 and the identification line after them): the sum over l
  * of (22) is dropped in (23)-(24), and the identified K_ij carries rho_i in both factors. Both are encoded as printed
  * and fail; the corrected form (sum over l, rho_i and rho_j) is the claim `lemma-3.1` (eqs. 21-25).
  */
@@ -38,6 +39,50 @@ function setup({ seed, d, m, p, gen, t }: Params) {
   return { q, pt, g, tol: TOLERANCES.identity(scl, d, p + 4) };
 }
 
+export const lemma31Eq22: Claim<Params> = {
+  id: 'lemma-3.1/eq-22',
+  title: 'dr_i/dt = -tr(rho_i dM/dt) (21) = (22) = (23)-(24) with the sum over l',
+  ref: { label: 'Lemma 3.1 (proof)', section: 'A.1', equations: ['21', '22', '23', '24'] },
+  statement:
+    'Along the gradient flow: dr_i/dt = -tr(rho_i dM/dt) (21) = -(eta/m) sum_l tr(sum_j r_j rho_j i[H_l, M]) tr(rho_i i[H_l, M]) (22) = ' +
+    '-(eta/m) sum_l sum_j r_j tr(rho_i i[H_l, M]) tr(rho_j i[H_l, M]) (23, sum over l restored) and tr(rho_i i[H_l, M]) = tr(i[M, rho_i] H_l) ' +
+    '(24, cyclicity). dr/dt from the adjoint gradient; dM/dt = sum_l theta_l\' i[H_l, M].',
+  hypotheses: ['Line (1) ansatz (here periodic)', 'eta = m/(pZ), r = y - yhat'],
+  kind: 'identity',
+  expectation: 'holds',
+  corrects: 'lemma-3.1/eq-23',
+  why: 'Eq. (22) has sum_{l=1}^p; moving the sum over j out of the trace in (23) does not remove it, and (24) rewrites each term of the same sum.',
+  uses: ['lemma-3.1'],
+  toleranceRule: 'TOLERANCES.identity((eta/m) p max|g|^2 max(sum|r|, 1) + max|dr/dt|, d, p + 4), g_il = tr(rho_i i[H_l, M])',
+  runs: { quick: 5, default: 16, full: 160 },
+  arbitrary,
+  check: (params) => {
+    const { q, pt, g, tol } = setup(params);
+    const { m, p } = params;
+    const rho = densityMatrices(q.inst.states);
+    const dM = scale(pt.Hl[0], 0); // zero matrix of the right size
+    pt.Hl.forEach((h, l) => { const c = scale(commutator(h, pt.M), 0, 1); for (let e = 0; e < dM.re.length; e++) { dM.re[e] += pt.thetaDot[l] * c.re[e]; dM.im[e] += pt.thetaDot[l] * c.im[e]; } });
+    let res = 0;
+    for (let i = 0; i < m; i++) {
+      const e21 = -traceProduct(rho[i], dM).re;
+      let e22 = 0, e23 = 0;
+      for (let l = 0; l < p; l++) {
+        const c = scale(commutator(pt.Hl[l], pt.M), 0, 1);
+        let inner = 0;
+        for (let j = 0; j < m; j++) inner += pt.r[j] * traceProduct(rho[j], c).re;
+        e22 += inner * traceProduct(rho[i], c).re;
+        for (let j = 0; j < m; j++) e23 += pt.r[j] * g[i][l] * g[j][l];
+        const e24 = traceProduct(scale(commutator(pt.M, rho[i]), 0, 1), pt.Hl[l]).re;
+        res = Math.max(res, Math.abs(e24 - g[i][l]));
+      }
+      e22 *= -q.eta / m;
+      e23 *= -q.eta / m;
+      res = Math.max(res, Math.abs(pt.drdt[i] - e21), Math.abs(e21 - e22), Math.abs(e22 - e23));
+    }
+    return identityOutcome(res, tol, { loss: pt.loss });
+  },
+};
+
 export const lemma31Eq23: Claim<Params> = {
   id: 'lemma-3.1/eq-23',
   title: 'Eqs. (23)-(24) as printed: dr_i/dt without the sum over l',
@@ -49,7 +94,7 @@ export const lemma31Eq23: Claim<Params> = {
   hypotheses: ['Line (1) ansatz (here periodic), p >= 2, m >= 2', 'eta = m/(pZ), r = y - yhat'],
   kind: 'identity',
   expectation: 'fails-as-printed',
-  correctedBy: 'lemma-3.1',
+  correctedBy: 'lemma-3.1/eq-22',
   uses: [],
   toleranceRule: 'TOLERANCES.identity((eta/m) p max|g|^2 max(sum|r|, 1) + max|dr/dt|, d, p + 4), g_il = tr(rho_i i[H_l, M])',
   runs: { quick: 5, default: 10, full: 100 },

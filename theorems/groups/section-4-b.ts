@@ -5,6 +5,7 @@ import { lemmaB1StepClaims } from '../lemma-b.1-steps.ts';
 import { lemmaB2, lemmaB2Eq70, lemmaB2Eq71 } from '../lemma-b.2.ts';
 import { lemmaB2Eq69 } from '../lemma-b.2-eq69.ts';
 import { lemmaB3, lemmaB3Corrected, lemmaB3Eq74, lemmaB3Eq74Corrected, lemmaB3Eq84 } from '../lemma-b.3.ts';
+import { lemmaB3Eq81 } from '../lemma-b.3-steps.ts';
 import { lemmaB4 } from '../lemma-b.4.ts';
 import { lemmaB4ProofClaims } from '../lemma-b.4-proof.ts';
 import { lemma41, lemma41Eq8 } from '../lemma-4.1.ts';
@@ -30,6 +31,7 @@ export const sectionFourClaims: AnyClaim[] = [
   lemmaB3,
   lemmaB3Eq74,
   lemmaB3Eq74Corrected,
+  lemmaB3Eq81,
   lemmaB3Eq84,
   lemmaB3Corrected,
   lemmaB4,
