@@ -7,7 +7,7 @@ import { figure6 } from '../figure-6.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
 import { lemmaC1Eq100 } from '../lemma-c.1-eq100.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
-import { lemmaC2Eq103 } from '../lemma-c.2-eq103.ts';
+import { lemmaC2Eq103, lemmaC2Eq109 } from '../lemma-c.2-eq103.ts';
 import { section4Claims } from '../section-4.ts';
 import { section4KasymScaling } from '../section-4-kasym-scaling.ts';
 import { theorem44, theorem44GlobalMinimum } from '../theorem-4.4.ts';
@@ -29,7 +29,7 @@ export const appendixCDClaims: AnyClaim[] = [
   lemmaC1,
   lemmaC1Eq100,
   ...lemmaC2Claims,
-  lemmaC2Eq103,
+  lemmaC2Eq103, lemmaC2Eq109,
   // Appendix C.2: proof of Theorem 4.4 (eqs. 113-118).
   theorem44Norms, theorem44NormsPrinted, theorem44OrthogonalityPrinted,
   ...theorem44StepClaims,
