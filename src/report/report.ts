@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { QnnInputError } from '../errors.ts';
 import { isExpected } from '../claims/runner.ts';
 import type { ClaimResult, Verdict } from '../claims/types.ts';
+import { coverageItems } from '../../theorems/coverage.ts';
+import { ERRATA } from '../../theorems/errata.ts';
+import { claims } from '../../theorems/index.ts';
+import { buildCoverage, buildErrata, type CoverageReport, type ErrataReport } from './coverage.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -22,6 +26,10 @@ export interface VerificationReport {
   shard?: string;
   summary: Record<Verdict, number> & { total: number; expected: number; unexpected: string[] };
   results: ClaimResult[];
+  /** The paper's numbered equations, labelled statements and numerical sentences, each with its claims (theorems/coverage.ts). */
+  coverage: CoverageReport;
+  /** The errata table (theorems/errata.ts) with the verdicts of its claims in this run. */
+  errata: ErrataReport;
 }
 
 export const PAPER = 'You, Chakrabarti, Chen, Wu. Analyzing Convergence in Quantum Neural Networks: Deviations from Neural Tangent Kernels. ICML 2023.';
@@ -61,6 +69,8 @@ export function buildReport(results: ClaimResult[], meta: { seed: number; budget
     shard: meta.shard,
     summary: summarise(results),
     results,
+    coverage: buildCoverage(coverageItems, new Set(claims.map((c) => c.id)), results),
+    errata: buildErrata(ERRATA, results),
   };
 }
 
