@@ -200,7 +200,7 @@ export const lemmaB4Eq97Printed: Claim<ProofParams> = {
   uses: [],
   toleranceRule: 'TOLERANCES.inequality(4 ||H||_op^2, d^2) per term (entries of tensor squares of conjugated G_l, computed through <= 4p products)',
   runs: { quick: 5, default: 10, full: 100 },
-  arbitrary: proofArbitrary(['zero-k', 'normal']),
+  arbitrary: proofArbitrary(['zero-k']),
   check: (params) => {
     const q = buildProof(params);
     const D = termDiffs(q);

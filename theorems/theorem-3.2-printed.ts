@@ -56,7 +56,7 @@ export const theorem32Eq30Printed: Claim<Params> = {
   uses: [],
   toleranceRule: 'TOLERANCES.inequality(4 ||H_l||_op, d) in units of 4 ||H_l||_op (rounding of both sides)',
   runs: { quick: 5, default: 10, full: 100 },
-  arbitrary,
+  arbitrary: () => arbitrary().map((p) => ({ ...p, mode: 'eigen-j' as const })),
   check: (params) => {
     const { M, Pplus, states } = build(params);
     const d = params.d;
