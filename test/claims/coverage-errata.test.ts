@@ -12,7 +12,9 @@ import { claims } from '../../theorems/index.ts';
 import { coverageItems } from '../../theorems/coverage.ts';
 import { ERRATA } from '../../theorems/errata.ts';
 import { buildCoverage, buildErrata } from '../../src/report/coverage.ts';
-import { renderReadmeBlocks } from '../../src/report/markdown.ts';
+import { renderMarkdown, renderReadmeBlocks } from '../../src/report/markdown.ts';
+import { buildReport } from '../../src/report/report.ts';
+import { runClaim } from '../../src/claims/runner.ts';
 import { paperText } from './coverage.test.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,4 +71,25 @@ describe('errata table', () => {
     expect(block(readme, 'errata'), 'README errata block differs from renderErrataTable(ERRATA): regenerate it').toBe(want.errata);
     expect(block(readme, 'coverage'), 'README coverage block differs from renderCoverageTable: regenerate it').toBe(want.coverage);
   });
+
+  it('goes into the report: coverage rows carry this run\'s verdicts (null when not run), errata rows their claims\' verdicts', () => {
+    const ran = ['lemma-b.4/eq-94', 'lemma-b.4/eq-94-corrected'].map((id) => runClaim(byId.get(id)!, { runs: 3 }));
+    const rep = buildReport(ran, { seed: 1, budget: 'quick', generatedAt: 'fixed' });
+    const row = rep.coverage.rows.find((r) => r.key === 'eq:94')!;
+    expect(row.status).toBe('direct');
+    expect(row.claims).toEqual([
+      { id: 'lemma-b.4/eq-94', relation: 'direct', verdict: 'violated-as-printed' },
+      { id: 'lemma-b.4/eq-94-corrected', relation: 'direct', verdict: 'verified' },
+    ]);
+    expect(rep.coverage.rows.find((r) => r.key === 'eq:1')!.claims.every((c) => c.verdict === null)).toBe(true);
+    expect(rep.coverage.rows.find((r) => r.key === 'eq:90')!).toMatchObject({ status: 'not-checkable', claims: [] });
+    expect(rep.errata.rows.find((e) => e.id === 'eq-94')!.verdicts).toEqual({ 'lemma-b.4/eq-94': 'violated-as-printed', 'lemma-b.4/eq-94-corrected': 'verified' });
+    expect(rep.errata.counts.total).toBe(ERRATA.length);
+    const md = renderMarkdown(rep);
+    expect(md).toContain('## Coverage of the paper');
+    expect(md).toContain('| (94) | B.2 |');
+    expect(md).toContain('[lemma-b.4/eq-94](#lemma-b4eq-94) (violated as printed)');
+    expect(md).toContain('## Errata');
+  });
 });
+
