@@ -83,9 +83,3 @@ export function coverageCounts(items: readonly CoverageItem[] = coverageItems, h
   c.directShare = c.checkable ? c.direct / c.checkable : 0;
   return c;
 }
-
-/**
- * Counts before this map's new claims, for the record: the registry of commit 3652bd5 (100 claims), from which the
- * counts are recomputed with the same items (see README, "Coverage").
- */
-export const COUNTS_BEFORE_NOTE = 'registry of 3652bd5 (100 claims)';

@@ -15,7 +15,7 @@ import { buildCoverage, buildErrata } from '../../src/report/coverage.ts';
 import { renderMarkdown, renderReadmeBlocks } from '../../src/report/markdown.ts';
 import { buildReport } from '../../src/report/report.ts';
 import { runClaim } from '../../src/claims/runner.ts';
-import { paperText } from './coverage.test.ts';
+import { paperText } from './coverage-paper.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const norm = (s: string) => s.replace(/\s+/g, ' ');
