@@ -277,6 +277,9 @@ export const CLAIM_LATEX: Record<string, ClaimLatex> = {
     'Eq. (101) pairs u_i†u_i with w_i†w_j (the typeset paper: u_i†u_j w_i†w_j); its own proof (108)-(110) gives u_j†u_i w_i†w_j. They agree only when the Gram entries are real; the difference is −16γ² Im(P_ij) Im(N_ij).',
   ),
   'lemma-c.2/eq-110': e(EQ110 + L` \tag{110}`),
+  'lemma-c.2/eq-109': e(
+    L`\begin{aligned}\tr\big(i[\bM, \brho_i]\, i[\bM, \brho_j]\big) &= 2\gamma^2\big(\tr(\brho_i\brho_j) - \tr((\Pip - \Pim)\brho_i(\Pip - \Pim)\brho_j)\big) \\ &= 2\gamma^2\big(|\bu_i\dg\bu_j + \bw_i\dg\bw_j|^2 - |\bu_i\dg\bu_j - \bw_i\dg\bw_j|^2\big) = 8\gamma^2\operatorname{Re}(\bu_j\dg\bu_i\,\bw_i\dg\bw_j)\end{aligned} \tag{103--110}`,
+  ),
   'lemma-c.2/hadamard': e(HADAMARD),
   'lemma-c.2': e(L`\lmin(\Ka) \ge 8\gamma^2\lmin(\bP)\min_i N_{ii} \ge 8\gamma^2\lmin(\bP)\lmin(\bN) \tag{102}`),
   'lemma-c.2/eq-112': e(L`\lmin(\Ka) \ge 8\gamma^2\max\Big(\min_i N_{ii}\,\lmin(\bP),\ \min_i P_{ii}\,\lmin(\bN)\Big) \tag{112}`),
@@ -362,4 +365,97 @@ export const CLAIM_LATEX: Record<string, ClaimLatex> = {
   ),
   'theorem-4.4/eq-113-corrected-exact': e(`${EQ113},\\quad ${R_CORRECTED}`, L`\text{the same, in } \mathbb{Q}(i)\text{, at rational global minima}`),
   'theorem-4.4/eq-116-corrected-exact': e(EQ116_CORRECTED, L`\operatorname{rank}(\bc\bc^T) = 1,\ \tr(\bc\bc^T) = \frac{m}{4}\Big(1 + \frac{1}{\gamma^2}\Big);\quad \operatorname{rank}(\mathbf{s}\mathbf{s}^T) = 1,\ \tr(\mathbf{s}\mathbf{s}^T) = \frac{m}{2}`),
+  // Added with the coverage of every numbered equation.
+  'theorem-3.2/loss-printed': e(
+    L`L(\theta) = \frac{1}{2m}\sum_{j=1}^m \tr(\brho_j\bM(\theta) - y_j)^2`,
+    undefined,
+    'The parenthesis closes after y_j: read with y_j I inside the trace this is (tr(ρ_j M) − d·y_j)², not the objective (tr(ρ_j M) − y_j)² of Lemma 3.1 with which the theorem is proved.',
+  ),
+  'lemma-3.1/eq-22': e(
+    L`\frac{dr_i}{dt} = -\tr\Big(\brho_i\frac{d\bM}{dt}\Big) = -\frac{\eta}{m}\sum_{l=1}^p\tr\Big(\sum_j r_j\brho_j\, i[\bH_l, \bM]\Big)\tr(\brho_i\, i[\bH_l, \bM]) \tag{21, 22}`,
+    L`\frac{dr_i}{dt} = -\frac{\eta}{m}\sum_{l=1}^p\sum_{j} r_j\tr\big(i[\bM, \brho_i]\bH_l\big)\tr\big(i[\bM, \brho_j]\bH_l\big)`,
+  ),
+  'lemma-3.1/eq-23': e(
+    L`\frac{dr_i}{dt} = -\frac{\eta}{m}\sum_{j=1}^m r_j\Big(\tr\big(\brho_i\, i[\bH_l, \bM]\big)\tr\big(\brho_j\, i[\bH_l, \bM]\big)\Big) \tag{23}`,
+    undefined,
+    'The sum over l of (22) is dropped: l is left free on the right side, so no single layer gives the flow once p ≥ 2.',
+  ),
+  'lemma-3.1/k-identification': e(
+    L`K_{ij}(\bM) = \tr\big(i[\bM, \brho_i]\bH_l\big)\tr\big(i[\bM, \brho_i]\bH_l\big)`,
+    undefined,
+    'The line after (24) repeats ρ_i in the second factor (and drops the sum over l): the entry does not depend on j. Eq. (4) has ρ_j.',
+  ),
+  'theorem-3.2/eq-30-printed': e(
+    L`|\tr(i[\bM, \brho_i]\bH_l)| \le 4\nop{\bH_l}\nrm{\bu_j}\nrm{\bw_j} \tag{30}`,
+    undefined,
+    'The left side carries the state i, the right side the state j; the surrounding sentences use j. Possibly an extraction artefact (a single subscript).',
+  ),
+  'lemma-b.1/eq-47': e(L`\frac{d\bM}{dt} = \sum_{l=1}^p \eta\, i\Big[\tr_1\big((i[\nabla_{\bM}L, \bM]\otimes\bI)(\bH_l\otimes\bH_l)\big), \bM\Big] \tag{43--47}`),
+  'lemma-b.1/eq-54': e(
+    L`(\eta pZ)\, i\big[\tr_1((i[\nabla_{\bM}L, \bM]\otimes\bI)\bY), \bM\big] = -(\eta pZ)[\bM, [\bM, \nabla_{\bM}L]] - (\eta pZ)\big[\bM, \tr_1(([\bM, \nabla_{\bM}L]\otimes\bI)(\bY - \Ys))\big] \tag{48--54}`,
+  ),
+  'lemma-b.1/eq-57': e(
+    L`\frac{dr_i}{dt} = -\sum_j r_j\tr\big(\brho_i[\bM, [\bM, \brho_j]]\big) - \sum_j r_j\tr\Big(\brho_i\big[\bM, \tr_1(([\bM, \brho_j]\otimes\bI)(\bY - \Ys))\big]\Big) \tag{57, 58}`,
+  ),
+  'lemma-b.1/eq-61': e(L`\tr\big(\brho_i[\bM, [\bM, \brho_j]]\big) = \tr\big([\brho_i, \bM][\bM, \brho_j]\big) = \tr\big(i[\bM, \brho_i]\, i[\bM, \brho_j]\big) \tag{59--61}`),
+  'lemma-b.1/eq-66': e(
+    L`\tr\Big(\brho_i\big[\bM, \tr_1(([\bM, \brho_j]\otimes\bI)\Delta)\big]\Big) = \tr\big((i[\bM, \brho_j]\otimes i[\bM, \brho_i])\Delta\big) = \tr\big((i[\bM, \brho_i]\otimes i[\bM, \brho_j])\Delta\big) \tag{62--66}`,
+  ),
+  'lemma-b.2/eq-69': e(
+    L`\bX_l := \frac{1}{Z}\big(\bU_{0:l-1}\dg\bH\bU_{0:l-1}^{\dagger}\big)^{\otimes 2} - \Ys,\qquad \mathbb{E}[\bX_l] = 0 \tag{69}`,
+    undefined,
+    'The conjugation has a dagger too many, as in (15): U†HU† instead of U†HU. With it X_l is not centred (its mean is not Y*), and it is not even Hermitian.',
+  ),
+  'lemma-b.3/eq-81': e(
+    L`\nrm{\ba}^2 = \tr\Big((i[\bM, \bH_l])^{\otimes 2}\sum_j\brho_j^{\otimes 2}\Big) \le \big(2\nrm{\bM}_F\nrm{\bH}_F\sqrt m\big)^2,\quad \Big|\frac{d\theta_l}{dt}\Big| \le \frac{1}{pZ}\sqrt{2mL}\, 2\nrm{\bM}_F\nrm{\bH}_F\sqrt m \tag{76--83}`,
+  ),
+  'lemma-b.4/eq-92': e(L`\bY(\bth) = \frac{1}{pZ}\sum_{l=1}^p\big(e^{i\theta_1\bH_1}\cdots e^{i\theta_{l-1}\bH_{l-1}}\bH_l e^{-i\theta_{l-1}\bH_{l-1}}\cdots e^{-i\theta_1\bH_1}\big)^{\otimes 2} \tag{92}`),
+  'lemma-b.4/eq-94': e(
+    L`\Pr\big[|\phi(X_1, \dots, X_k) - \mathbb{E}\phi| \ge t\big] \le \exp\Big(\frac{-2t^2}{\sum_i c_i^2}\Big) \tag{94}`,
+    undefined,
+    'McDiarmid\'s inequality bounds each one-sided tail by exp(−2t²/Σc_i²); the two-sided tail |φ − Eφ| ≥ t needs the factor 2.',
+  ),
+  'lemma-b.4/eq-94-corrected': e(L`\Pr\big[|\phi - \mathbb{E}\phi| \ge t\big] \le 2\exp\Big(\frac{-2t^2}{\sum_i c_i^2}\Big)`),
+  'lemma-b.4/eq-95': e(
+    L`\Delta^{(k)}\bY = \nop{(\bY(\bth) - \bY(0)) - (\bY^{(k)}(\bth) - \bY^{(k)}(0))} = \nop{\bY(\bth) - \bY^{(k)}(\bth)} \tag{95}`,
+    undefined,
+    'The second equality takes Y(0) = Y^(k)(0), but resampling the k-th gate changes the k-th term of Y(0): the right side is of order ‖H‖²/(pZ) even at θ = 0, the left side of order |θ|.',
+  ),
+  'lemma-b.4/eq-97': e(
+    L`\Delta^{(k)}\bY \le \frac{1}{pZ}\sum_{l\ge k}\nrm{\bY_l(\bth) - \bY_l^{(k)}(\bth)},\quad \nrm{\cdot} \le 8|\theta_k|\nrm{\bH}^3 \tag{96, 97}`,
+    undefined,
+    'The per-term bound 8|θ_k|‖H‖³ is derived for l > k; the sum in (97) runs over l ≥ k, and the l = k term does not involve θ_k at all: it is of order Σ_{j<k}|θ_j|.',
+  ),
+  'lemma-b.4/eq-97-corrected': e(
+    L`\Delta^{(k)}\bY \le \frac{8\nrm{\bH}^3}{pZ}\Big((p - k)|\theta_k| + \sum_{j<k}|\theta_j|\Big),\qquad \sum_k c_k^2 \le \frac{128\nrm{\bH}^6\nrm{\bth}_2^2}{Z^2}`,
+  ),
+  'lemma-b.4/claim-2': e(
+    L`\Pr\big[\nop{\bY(\bth_2) - \bY(\bth_1)} > t\big] \le 2\exp\Big(-\frac{-t^2Z(\bH, d)^2}{2C_1\nrm{\bth_2 - \bth_1}_2^2}\Big) \tag{91}`,
+    L`\Pr\big[\nop{\bY(\bth) - \bY(0)} > t\big] \le 2\exp\Big(-\frac{t^2Z^2}{2C_1\nrm{\bth}_2^2}\Big),\quad C_1 = 16\nop{\bH}^6`,
+  ),
+  'section-4/kasym-scaling': e(
+    L`\frac{\Ka(0)}{\gamma^2} \text{ is independent of } \gamma,\quad \bM(0) = \gamma\bU\operatorname{diag}(+1, \dots, -1)\bU\dg \tag{7, 120}`,
+  ),
+  'lemma-c.1/eq-100': e(L`\lambda_1(\bA\otimes\bB) \le \lambda_i(\bA\circ\bB) \le \lambda_{d^2}(\bA\otimes\bB) \tag{100}`),
+  'lemma-c.2/eq-103': e(
+    L`(\Ka(\bM(t)))_{ij} = \tr\big(i[\bM, \brho_i]\ i[\bM, \brho_i]\big) \tag{103}`,
+    undefined,
+    'The second factor repeats ρ_i, so the entry does not depend on j; the next line (104) has ρ_j. A typo, possibly an extraction artefact (a single subscript).',
+  ),
+  'theorem-4.4/norms': e(L`\bu_i\dg\bu_j + \bw_i\dg\bw_j = \delta_{ij},\quad \bu_j\dg\bu_j = \tfrac12(1 \pm 1/\gamma),\quad \bw_j\dg\bw_j = \tfrac12(1 \mp 1/\gamma)\quad (y_j = \pm 1)`),
+  'theorem-4.4/norms-printed': e(
+    L`\bu_j\dg\bu_j = \tfrac12(1 \pm 1/\gamma),\quad \bv_j\dg\bv_j = \tfrac12(1 \mp 1/\gamma)`,
+    undefined,
+    'v_j is the unit state vector, so v_j†v_j = 1; the negative-subspace component w_j is meant: w_j†w_j = ½(1 ∓ 1/γ).',
+  ),
+  'theorem-4.4/orthogonality-printed': e(
+    L`\bu_j\dg(t)\bu_j(t) + \bw_j\dg(t)\bw_j(t) = \delta_{ij}`,
+    undefined,
+    'The left side has no index i: it is 1 for every i, so the equation fails for i ≠ j; u_i†u_j + w_i†w_j = δ_ij is meant. Possibly an extraction artefact (a single subscript).',
+  ),
+  'theorem-4.4/eq-117': e(
+    L`\nop{\bG - \bI} \le c_m\frac{\max\{\sqrt m, t\}}{\sqrt d}\quad\text{w.p. } \ge 1 - 2\exp(-c_pt^2) \tag{117}`,
+    L`\mathbb{E}\nop{\bG - \bI} \sim C d^{s},\quad s \le -\tfrac12 + 4\,\mathrm{se}(s),\quad m \in \{2, 4, 8\}`,
+  ),
+  'appendix-d/generator': e(L`\bH = \operatorname{diag}\big(\underbrace{\sqrt{d - d^{-1}}}_{d/2}, \underbrace{-\sqrt{d - d^{-1}}}_{d/2}\big):\quad \tr\bH = 0,\quad \frac{\tr(\bH^2)}{d^2 - 1} = 1`),
 };

@@ -18,8 +18,11 @@ import { anchor, fmt } from './markdown.ts';
 import { pageScript, PAGE_CSS } from './page-assets.ts';
 import { inPaperOrder, OTHER_PART, PAPER_PARTS, partTitle, subsectionTitle, type Placed } from './paper-order.ts';
 import type { VerificationReport } from './report.ts';
+import { partialBannerHtml } from './partial.ts';
 import { claimSources, repositoryUrl, sourceLink } from './sources.ts';
-import { asPage, confidenceOf, coverageOf, errataOf, nonVacuousRunsOf, relativeResidualOf, strengthOf, tightnessOf, type PageResult } from './strength.ts';
+import { claims as registry } from '../../theorems/index.ts';
+import { coverageSection, errataTable } from './errata-coverage.ts';
+import { asPage, confidenceOf, ERRATUM_CLASSES, errataOf, nonVacuousRunsOf, relativeResidualOf, strengthOf, tightnessOf, type PageResult } from './strength.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -74,28 +77,14 @@ function verdictCards(rep: VerificationReport, results: PageResult[], errata: Re
   } else cards.push(card(verified.length, 'verified', 'ok', 'substantive / consistency: not in this report'));
   const classes = new Map<string, number>();
   for (const e of errata.rows) if (e.class) classes.set(e.class, (classes.get(e.class) ?? 0) + 1);
-  if (classes.size) for (const [c, n] of classes) cards.push(card(n, `errata: ${esc(c)}`, 'warn'));
+  const ordered = [...classes].sort(([a], [b]) => ERRATUM_CLASSES.indexOf(a as never) - ERRATUM_CLASSES.indexOf(b as never));
+  if (classes.size) for (const [c, n] of ordered) cards.push(card(n, `errata: ${esc(c)}`, c === 'not reproduced' ? '' : 'warn', c === 'not reproduced' ? 'experiments, not errata of the text' : ''));
   else cards.push(card(count('violated-as-printed'), 'errata: fail as printed', 'warn', 'classes: not in this report'));
-  if ('not-reproduced' in rep.summary || results.some((r) => r.verdict === 'not-reproduced')) cards.push(card(count('not-reproduced'), 'not reproduced', '', 'experiments, not errata'));
+  if (!classes.has('not reproduced') && ('not-reproduced' in rep.summary || results.some((r) => r.verdict === 'not-reproduced'))) cards.push(card(count('not-reproduced'), 'not reproduced', '', 'experiments, not errata'));
   cards.push(card(count('violated'), 'violated', count('violated') ? 'bad' : 'ok', 'expected to hold, failed'));
   cards.push(card(count('inconclusive'), 'inconclusive', count('inconclusive') ? 'bad' : ''));
   const unexpected = rep.summary.unexpected.length ? `Unexpected verdicts: ${rep.summary.unexpected.map((id) => `<a href="#${anchor(id)}">${esc(id)}</a>`).join(', ')}.` : 'Every verdict is the expected one.';
   return `<section id="verdicts"><h2>${results.length} claims checked</h2><div class="cards">${cards.join('')}</div><p class="meta">${unexpected}</p></section>`;
-}
-
-function errataTable(errata: ReturnType<typeof errataOf>, byId: Map<string, PageResult>, impact: (claim: string) => string[]): string {
-  const hasClass = errata.rows.some((e) => e.class);
-  const link = (id?: string) => (id ? (byId.has(id) ? `<a href="#${anchor(id)}" title="${esc(byId.get(id)!.title)}">${esc(id)}</a>` : `<code>${esc(id)}</code>`) : '');
-  const rows = errata.rows.map((e) => {
-    const fix = e.correction ? byId.get(e.correction) : undefined;
-    const imp = e.claim ? impact(e.claim) : [];
-    return `<tr>${hasClass ? `<td>${esc(e.class ?? '')}</td>` : ''}<td>${link(e.claim)}${e.claims.filter((c) => c !== e.claim).map((c) => ` ${link(c)}`).join('')}</td><td>${esc(e.where ?? '')}${e.note ? `<br><small>${esc(e.note)}</small>` : ''}</td><td>${e.correction ? `${link(e.correction)}${fix && fix.verdict !== 'verified' ? ` ${verdictBadge(fix.verdict)}` : ''}` : ''}</td><td class="num" title="${esc(imp.join(', '))}">${imp.length}</td></tr>`;
-  }).join('\n');
-  const note = errata.fromReport ? '' : '<p class="meta">One row per printed formula that fails (verdict: fails as printed). The report does not classify them (typo, false statement, proof gap, not reproduced).</p>';
-  return `<section id="errata"><h2>Errata: printed statements that fail (${errata.rows.length})</h2>${note}
-<table class="errata"><thead><tr>${hasClass ? '<th>class</th>' : ''}<th>printed form checked by</th><th>where</th><th>corrected by (verified unless marked)</th><th class="num" title="results that rest on it, transitively (see the claim's section)">impact</th></tr></thead><tbody>
-${rows}
-</tbody></table></section>`;
 }
 
 function toc(placed: Placed<PageResult>[], extraIds: string[]): string {
@@ -136,16 +125,6 @@ function claimsTable(placed: Placed<PageResult>[], cols: Column[]): string {
   return `<table id="summary-table"><thead><tr>${head}</tr></thead>\n${groups}</table>`;
 }
 
-function coverageSection(rep: VerificationReport, byId: Map<string, PageResult>): string {
-  const cov = coverageOf(rep);
-  if (!cov) return '';
-  const rows = cov.map((c) => `<tr><td>${esc(c.item)}</td><td>${esc(c.what ?? '')}</td><td>${c.claims.length ? c.claims.map((id) => (byId.has(id) ? `<a href="#${anchor(id)}">${esc(id)}</a> ${verdictBadge(byId.get(id)!.verdict)}` : `<code>${esc(id)}</code>`)).join(', ') : esc(c.reason ?? 'not checked')}</td></tr>`).join('\n');
-  const checked = cov.filter((c) => c.claims.length).length;
-  return `<section id="coverage"><h2>Coverage of the paper (${checked} of ${cov.length} items checked by a claim)</h2><table><thead><tr><th>paper</th><th>what it says</th><th>claims, or why not checked</th></tr></thead><tbody>
-${rows}
-</tbody></table></section>`;
-}
-
 export function renderHtml(rep: VerificationReport, extraSections: string[] = []): string {
   const results = rep.results.map(asPage);
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -165,6 +144,7 @@ export function renderHtml(rep: VerificationReport, extraSections: string[] = []
     return n ? (readings.get(n.id)?.descendants ?? []).map((id) => nodes.get(id)?.statement?.label ?? id) : [];
   };
   const errata = errataOf(rep);
+  const coverage = coverageSection(rep, byId);
   // renderBlueprint's html: the overview (first screen), then the full graph (after the contents).
   const bpHtml = extraSections.find((s) => /^<section id="blueprint(-overview)?"/.test(s));
   const extra = extraSections.filter((s) => s !== bpHtml);
@@ -192,20 +172,20 @@ export function renderHtml(rep: VerificationReport, extraSections: string[] = []
   const s = rep.summary;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>qnn-verify report</title><style>${PAGE_CSS}</style></head><body>
 <header><h1>qnn-verify: the paper's claims, checked numerically</h1>
-<p class="meta">${esc(rep.paper)}<br>qnn-verify ${esc(rep.tool.version)}, commit ${esc(rep.tool.commit ?? 'unknown')}, Node ${esc(rep.tool.node)}; seed ${rep.seed}, budget <code>${esc(rep.budget)}</code>; generated ${esc(rep.generatedAt)}.</p></header>
+${partialBannerHtml(rep)}<p class="meta">${esc(rep.paper)}<br>qnn-verify ${esc(rep.tool.version)}, commit ${esc(rep.tool.commit ?? 'unknown')}, Node ${esc(rep.tool.node)}; seed ${rep.seed}, budget <code>${esc(rep.budget)}</code>; generated ${esc(rep.generatedAt)}.${registry.length !== results.length ? ` The registry now holds ${registry.length} claims; this report ran ${results.length} (the others show as not checked in the blueprint).` : ''}</p></header>
 <div class="first">
 <div>${verdictCards(rep, results, errata)}
-${errataTable(errata, byId, impact)}</div>
+${errataTable(rep, byId, impact)}</div>
 <div>${overview || blueprint}</div>
 </div>
-${toc(placed, extraIds)}
+${toc(placed, [...(overview ? ['blueprint'] : []), ...(coverage ? ['coverage'] : []), ...extraIds])}
 ${overview ? blueprint : ''}
 <section id="claims"><h2>The claims (${s.total}), in the paper's order</h2>
 <p class="meta">Columns compare across rows; the absolute slack and residual, in each claim's own units, are in the claim's section. Filters and search need script; without it everything is shown.</p>
 ${filters(results)}
 ${claimsTable(placed, columns(results))}
 </section>
-${coverageSection(rep, byId)}
+${coverage}
 <main id="sections">
 ${sections}
 </main>

@@ -37,3 +37,17 @@ export function renderTexSafe(tex: string, display = true): string {
     return `<code class="tex-error" title="${String((e as Error).message).replace(/"/g, '&quot;')}">${src}</code>`;
   }
 }
+
+/**
+ * A fragment of the paper's text as its extraction prints it (theorems/errata.ts `printed`): text with
+ * `$...$` math, or a bare LaTeX fragment, possibly cut inside a \left( ... \right) pair (closed here
+ * with an invisible \right.). Inline; a fragment that still does not parse is shown as its source.
+ */
+export function renderPrinted(fragment: string): string {
+  const escText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (fragment.includes('$')) {
+    return fragment.split(/(\$[^$]*\$)/).map((part) => (/^\$[^$]*\$$/.test(part) ? renderTexSafe(part.slice(1, -1), false) : escText(part))).join('');
+  }
+  const open = (fragment.match(/\\left\b/g) ?? []).length - (fragment.match(/\\right\b/g) ?? []).length;
+  return renderTexSafe(open > 0 ? `${fragment}${' \\right.'.repeat(open)}` : fragment, false);
+}

@@ -12,14 +12,18 @@ th{background:#f2f2f2}td.num,th.num{text-align:right;font-variant-numeric:tabula
 .meta{color:var(--muted);font-size:13px;margin:0}
 .first{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,7fr);gap:1.4em;align-items:start}
 @media (max-width:1000px){.first{grid-template-columns:minmax(0,1fr)}}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(10.5em,1fr));gap:0.5em}.card{border:1px solid #d6d6d6;border-radius:6px;padding:0.3em 0.6em;background:#fafafa}
-.card b{display:block;font-size:1.55em;line-height:1.2}.card span{font-size:12px;color:#444}.card.ok b{color:var(--ok)}.card.warn b{color:var(--warn)}.card.bad b{color:var(--bad)}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(8em,1fr));gap:0.4em}.card{border:1px solid #d6d6d6;border-radius:6px;padding:0.3em 0.6em;background:#fafafa}
+.card b{display:block;font-size:1.4em;line-height:1.15}.card span{font-size:12px;color:#444}.card.ok b{color:var(--ok)}.card.warn b{color:var(--warn)}.card.bad b{color:var(--bad)}
 .card small{display:block;font-size:11px;color:var(--muted)}
 .badge{display:inline-block;padding:0 0.45em;border-radius:3px;font-size:12px;font-weight:600;white-space:nowrap;border:1px solid transparent}
 .v-verified{background:#dff3df;color:#17612b}.v-violated-as-printed{background:#fff0c2;color:#7a5200}.v-violated{background:#fbd0d0;color:#8a0000}
 .v-inconclusive{background:#e6e2fa;color:#3e2f86}.v-not-reproduced{background:#e6e6e6;color:#333}
 .s-substantive{border-color:#17612b;color:#17612b}.s-consistency{border-color:#888;color:#555}
-table.errata{font-size:12px}table.errata td{padding:2px 5px}
+table.errata{font-size:12px}table.errata td{padding:2px 5px}.printed-text math{font-size:1.05em}
+table.errata.fixed{table-layout:fixed}.c-class{width:5.6em}.c-where{width:18%}.c-by{width:30%}table.errata th.num{width:3.4em}
+.printed-text>div{overflow-x:auto;white-space:nowrap}.artefact{color:#777}table.errata td a{word-break:break-word}
+.e-typo{background:#eef2ff;color:#283c8c}.e-false-statement{background:#fbd0d0;color:#8a0000}.e-proof-gap{background:#fff0c2;color:#7a5200}.e-not-reproduced{background:#e6e6e6;color:#333}
+table.coverage tr.cov-not-checked td{background:#fff6f0}table.coverage tr.cov-not-checkable td{color:#555}
 .bp-box{overflow:auto;max-height:78vh;border:1px solid #ddd;border-radius:6px;background:#fff}
 .bp-box svg{display:block;max-width:none}.bp-focusbar{background:#eef4ff;border:1px solid #c8d8f5;border-radius:4px;padding:0.3em 0.6em;margin:0.3em 0;font-size:14px}
 .bp-overview{border:1px solid #ddd;border-radius:6px;overflow:auto;max-height:82vh}.bp-overview svg{display:block;width:100%;height:auto}

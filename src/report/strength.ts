@@ -93,46 +93,60 @@ export function confidenceOf(r: PageResult): number | undefined {
 
 export type ErratumClass = 'typo' | 'false statement' | 'proof gap' | 'not reproduced';
 
+export const ERRATUM_CLASSES: ErratumClass[] = ['typo', 'false statement', 'proof gap', 'not reproduced'];
+
 /** One row of the errata table. */
 export interface ErratumRow {
-  /** The claim that checks the printed form (when the erratum has one). */
+  id?: string;
+  /** The claim that checks the printed form (when the erratum has one that can be evaluated). */
   claim?: string;
-  /** The claim with the corrected form. */
-  correction?: string;
+  /** The claims with what is meant or what holds. */
+  corrections: string[];
   class?: ErratumClass | string;
   /** Where it is printed: equation or statement. */
   where?: string;
+  /** The printed text as the paper's text has it (LaTeX). */
   printed?: string;
-  note?: string;
-  /** Other claims the entry names. */
+  /** What is meant, in plain notation. */
+  corrected?: string;
+  /** For a proof gap: whether the conclusion survives. */
+  survives?: string;
+  /** The printed text may be an artefact of the extraction to text. */
+  extraction?: string;
+  /** Every claim the entry names. */
   claims: string[];
 }
 
 interface RawErratum {
-  claim?: unknown; claims?: unknown; claimId?: unknown; correctedBy?: unknown; correction?: unknown;
-  class?: unknown; kind?: unknown; where?: unknown; equation?: unknown; location?: unknown; printed?: unknown;
-  note?: unknown; description?: unknown; what?: unknown;
+  id?: unknown; claims?: unknown; class?: unknown; where?: unknown; printed?: unknown; corrected?: unknown;
+  conclusionSurvives?: unknown; extractionArtefact?: unknown;
 }
 
 const str = (x: unknown): string | undefined => (typeof x === 'string' && x.length ? x : undefined);
+const strs = (x: unknown): string[] => (Array.isArray(x) ? x.filter((c): c is string => typeof c === 'string') : []);
 
 /**
- * The errata table: the report's own table when it has one (`errata`), else one row per printed
- * formula that fails (verdict violated-as-printed), without a class (the data does not classify it).
+ * The errata table: the report's own (`errata.rows`, theorems/errata.ts), whose first claim is the
+ * printed form when it fails as printed; else one row per printed formula that fails (verdict
+ * violated-as-printed), without a class (the data does not classify it).
  */
 export function errataOf(rep: VerificationReport): { rows: ErratumRow[]; fromReport: boolean } {
   const raw = (rep as unknown as { errata?: unknown }).errata;
-  if (Array.isArray(raw)) {
-    const rows = (raw as RawErratum[]).map((e) => {
-      const claims = Array.isArray(e.claims) ? e.claims.filter((c): c is string => typeof c === 'string') : [];
-      const claim = str(e.claim) ?? str(e.claimId) ?? claims[0];
-      return { claim, correction: str(e.correctedBy) ?? str(e.correction), class: str(e.class) ?? str(e.kind), where: str(e.where) ?? str(e.equation) ?? str(e.location),
-        printed: str(e.printed), note: str(e.note) ?? str(e.description) ?? str(e.what), claims };
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { rows?: unknown }).rows) ? (raw as { rows: unknown[] }).rows : undefined;
+  if (list) {
+    const printedForm = new Set(rep.results.filter((r) => (r.expectation as string) !== 'holds').map((r) => r.id));
+    const rows = (list as RawErratum[]).map((e): ErratumRow => {
+      const claims = strs(e.claims);
+      const claim = claims.find((c) => printedForm.has(c));
+      return {
+        id: str(e.id), claim, corrections: claims.filter((c) => c !== claim), class: str(e.class), where: str(e.where), printed: str(e.printed),
+        corrected: str(e.corrected), survives: str(e.conclusionSurvives), extraction: str(e.extractionArtefact), claims,
+      };
     });
     return { rows, fromReport: true };
   }
   const rows = rep.results.filter((r) => r.verdict === 'violated-as-printed').map((r) => ({
-    claim: r.id, correction: r.correctedBy, where: `${r.ref.label}${r.ref.equations.length ? `, eq. ${r.ref.equations.join(', ')}` : ''}`, claims: [r.id],
+    claim: r.id, corrections: r.correctedBy ? [r.correctedBy] : [], where: `${r.ref.label}${r.ref.equations.length ? `, eq. ${r.ref.equations.join(', ')}` : ''}`, claims: [r.id],
   }));
   return { rows, fromReport: false };
 }
@@ -140,19 +154,28 @@ export function errataOf(rep: VerificationReport): { rows: ErratumRow[]; fromRep
 /** One row of the coverage map (paper item -> claims), when the report carries it. */
 export interface CoverageRow {
   item: string;
+  kind?: string;
+  section?: string;
   what?: string;
-  claims: string[];
+  /** direct, implicit, not-checked, not-checkable (when the report says). */
+  status?: string;
+  claims: { id: string; relation?: string }[];
   reason?: string;
 }
 
-export function coverageOf(rep: VerificationReport): CoverageRow[] | undefined {
+export function coverageOf(rep: VerificationReport): { rows: CoverageRow[]; counts?: Record<string, unknown> } | undefined {
   const raw = (rep as unknown as { coverage?: unknown }).coverage;
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { items?: unknown }).items) ? (raw as { items: unknown[] }).items : undefined;
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { rows?: unknown }).rows) ? (raw as { rows: unknown[] }).rows : undefined;
   if (!list) return undefined;
-  return (list as Record<string, unknown>[]).map((e) => ({
-    item: str(e.item) ?? str(e.id) ?? str(e.label) ?? str(e.equation) ?? '?',
-    what: str(e.what) ?? str(e.says) ?? str(e.description),
-    claims: Array.isArray(e.claims) ? e.claims.filter((c): c is string => typeof c === 'string') : [],
-    reason: str(e.reason) ?? str(e.notCheckable),
+  const rows = (list as Record<string, unknown>[]).map((e) => ({
+    item: str(e.label) ?? str(e.key) ?? str(e.item) ?? '?',
+    kind: str(e.kind),
+    section: str(e.section),
+    what: str(e.says) ?? str(e.what),
+    status: str(e.status),
+    claims: (Array.isArray(e.claims) ? e.claims : []).map((c) => (typeof c === 'string' ? { id: c } : { id: String((c as { id?: unknown }).id), relation: str((c as { relation?: unknown }).relation) })),
+    reason: str(e.reason),
   }));
+  const counts = raw && typeof raw === 'object' && !Array.isArray(raw) ? ((raw as { counts?: Record<string, unknown> }).counts) : undefined;
+  return { rows, counts };
 }

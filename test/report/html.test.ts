@@ -101,11 +101,15 @@ describe('columns and counts with the strength fields present', () => {
     Object.assign(get('section-3/spectrum-preserved'), { strength: 'consistency', strengthReason: 'M = U^dag M0 U by construction', relativeResidual: 3.2e-16 });
     get('figure-1/loss-floor').verdict = 'not-reproduced';
     (rep.summary as Record<string, unknown>)['not-reproduced'] = 1;
-    (rep as unknown as Record<string, unknown>).errata = [
-      { claim: 'lemma-3.1/eq-15', class: 'typo', where: 'eq. (15)' },
-      { claim: 'lemma-b.3', class: 'false statement', where: 'Lemma B.3' },
-      { claims: ['lemma-b.2'], class: 'proof gap', where: 'eq. (71)', note: 'the sqrt(8) of the cited bound' },
-    ];
+    (rep as unknown as Record<string, unknown>).errata = { counts: { typo: 1, 'false statement': 1, 'proof gap': 1, 'not reproduced': 0, total: 3 }, rows: [
+      { id: 'eq-15', claims: ['lemma-3.1/eq-15', 'lemma-3.1/eq-15-corrected'], class: 'typo', where: '(15)', printed: String.raw`\mathbf{U}_{l:p}^{\dagger} \mathbf{H}^{(l)}`, corrected: 'U_{l:p} H^(l)' },
+      { id: 'b3', claims: ['lemma-b.3', 'lemma-b.3/corrected'], class: 'false statement', where: 'Lemma B.3', printed: 'changes significantly ( $\\geq 5\\%$ ) for each' },
+      { id: 'b2', claims: ['lemma-b.2'], class: 'proof gap', where: '(71)', printed: String.raw`\left( \frac{a}{b}`, corrected: 'x', conclusionSurvives: 'the sqrt(8) of the cited bound' },
+    ] };
+    (rep as unknown as Record<string, unknown>).coverage = { counts: {}, rows: [
+      { key: 'eq-15', kind: 'equation', label: '(15)', section: 'A.1', says: 'dM/dtheta_l', status: 'direct', claims: [{ id: 'lemma-3.1/eq-15', relation: 'direct', verdict: 'violated-as-printed' }] },
+      { key: 'eq-57', kind: 'equation', label: '(57)', section: 'B.1', says: 'dr/dt', status: 'not-checkable', reason: 'a definition', claims: [] },
+    ] };
     const html = renderHtml(rep);
     const h = headers(html);
     for (const col of ['strength', 'non-vacuous', 'tightness (random)', 'tightness (searched)', 'rel. residual']) expect(h).toContain(col);
@@ -122,11 +126,22 @@ describe('columns and counts with the strength fields present', () => {
     expect(html).toContain('<span>not reproduced</span>');
     expect(html).toContain('<span>errata: typo</span>');
     expect(html).toContain('<span>errata: proof gap</span>');
-    expect(html).toContain('<th>class</th>');
-    expect(html).toContain('the sqrt(8) of the cited bound');
+    expect(html).toContain('<th class="c-class">class</th>');
+    expect(html).toContain('the sqrt(8) of the cited bound'); // in the tooltip of the printed text
+    const errata = html.slice(html.indexOf('<section id="errata">'), html.indexOf('</section>', html.indexOf('<section id="errata">')));
+    expect((errata.match(/<math/g) ?? []).length).toBe(3); // each printed fragment typeset: plain LaTeX, text with $...$, an unclosed \left
+    expect(errata).not.toContain('tex-error');
+    expect(errata).toContain('(as printed)');
+    expect(html).toContain('<section id="coverage">');
+    expect(html).toContain('2 items of the paper: 1 checked, 1 not numerically checkable');
+    expect(html).toContain('a definition');
     expect(html).toContain('<option value="consistency">');
     expect(errataOf(rep).rows).toHaveLength(3);
-    expect(errataOf(REP).rows).toHaveLength(REP.summary['violated-as-printed']);
+    expect(errataOf(rep).rows[0]).toMatchObject({ claim: 'lemma-3.1/eq-15', corrections: ['lemma-3.1/eq-15-corrected'], class: 'typo' });
+    expect(errataOf(rep).rows[2].claim).toBeUndefined(); // lemma-b.2 holds: no printed form to evaluate
+    const old = { ...REP } as Record<string, unknown>;
+    delete old.errata;
+    expect(errataOf(old as unknown as VerificationReport).rows).toHaveLength(REP.results.filter((r) => r.verdict === 'violated-as-printed').length);
   });
 });
 
