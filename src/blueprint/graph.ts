@@ -38,18 +38,14 @@ export interface Dependency {
 
 export type NodeKind = 'definition' | 'lemma' | 'theorem' | 'corollary' | 'proof step' | 'figure claim' | 'section claim';
 
-/**
- * 'corrected': violated as printed, with a verified correction. 'not-reproduced': an experiment's
- * statement that disagrees with our reproduction under a protocol the paper does not fully state
- * (not an erratum, and nothing is taken to rest on it as on a violation).
- */
+/** 'corrected': violated as printed, with a verified correction. 'not-reproduced': an experiment our protocol contradicts (not an erratum). */
 export type NodeStatus = 'verified' | 'corrected' | 'violated' | 'not-reproduced' | 'inconclusive' | 'not-checked';
 
 export const STATUS_TEXT: Record<NodeStatus, string> = {
   verified: 'verified',
   corrected: 'violated as printed, correction verified',
   violated: 'violated',
-  'not-reproduced': 'not reproduced',
+  'not-reproduced': 'not reproduced under our protocol',
   inconclusive: 'inconclusive',
   'not-checked': 'not checked',
 };
