@@ -35,6 +35,8 @@ export const figure6: Claim<Params> = {
     '`details` also reports how often lambda_min at the end is below its initial value (the paper: the smallest rates occur near the global minima).',
   hypotheses: ['m orthonormal pure states, balanced labels', 'M(0) = gamma U diag(+1 x d/2, -1 x d/2) U^dag, U Haar (eq. 120)', 'asymptotic dynamics eq. (119)'],
   kind: 'statistical',
+  strength: 'substantive',
+  strengthReason: 'a probabilistic or experimental statement of the paper tested against samples at a stated confidence; it can fail',
   expectation: 'holds',
   uses: ['theorem-4.4', 'theorem-4.2'],
   toleranceRule: `one-sided 99% lower confidence bound: mean - ${Z_ONE_SIDED_99} sd / sqrt(N) >= 5%, N as stated; flow at local tolerance ${FIGURE_FLOW_TOL}`,

@@ -104,6 +104,8 @@ export const lemmaB2: Claim<B2Params> = {
   id: 'lemma-b.2',
   title: 'Concentration of Y(theta(0)) at Y* (statement, eq. 68)',
   ...b2Common,
+  strength: 'substantive',
+  strengthReason: 'a probabilistic or experimental statement of the paper tested against samples at a stated confidence; it can fail',
   statement:
     'With probability 1 - delta over the Haar gates, ||Y(theta(0)) - Y*||_op <= (1/sqrt p) (2 ||H||_op^2 / Z) sqrt(2 log(d^2/delta)) (eq. 68). ' +
     'The proof ends with a different constant, sqrt(log(2 d^2/delta)) (eq. 71, lemma-b.2/eq-71), and Tropp\'s Thm 1.3 as cited has ' +
@@ -115,6 +117,8 @@ export const lemmaB2Eq71: Claim<B2Params> = {
   id: 'lemma-b.2/eq-71',
   title: 'Concentration of Y(theta(0)) at Y* (end of proof, eq. 71)',
   ...b2Common,
+  strength: 'substantive',
+  strengthReason: 'a probabilistic or experimental statement of the paper tested against samples at a stated confidence; it can fail',
   statement:
     'With probability >= 1 - delta, ||Y(theta(0)) - Y*||_op <= (1/sqrt p) (2 ||H||_op^2 / Z) sqrt(log(2 d^2/delta)) (eq. 71; the statement, ' +
     'eq. 68, prints sqrt(2 log(d^2/delta)) instead). Checked against the empirical (1 - delta) quantile.',
@@ -135,6 +139,8 @@ export const lemmaB2Eq70: Claim<Eq70Params> = {
     '||X_l||_op <= ||H||_op^2 / Z + (d + 1)/d <= 2 ||H||_op^2 / Z for d >= 2 (eq. 70; the second step uses ||H||_op^2 / tr(H^2) >= 1/d).',
   hypotheses: ['d >= 2', 'H Hermitian, tr H = 0, H != 0', 'V Haar on SU(d)'],
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   uses: [],
   toleranceRule: 'TOLERANCES.spectral(2 ||H||_op^2 / Z, d^2): operator norms from eigendecompositions of d^2 x d^2 Hermitians',

@@ -27,6 +27,8 @@ export const lemmaB4: Claim<SweepParams> = {
     'linear decay of the loss on [0, T] (gamma in {1.5, 2}; L(T) < L(0) is checked and reported)',
   ],
   kind: 'scaling',
+  strength: 'substantive',
+  strengthReason: 'an exponent fitted over a sweep must contain the predicted value; a wrong rate fails it',
   expectation: 'holds',
   uses: ['lemma-b.3', 'definition-2.1'],
   toleranceRule:

@@ -42,6 +42,8 @@ export const theorem42: Claim<SweepParams> = {
     'the claim holds when s + 3 se(s) < 0 (the deviation decreases with p). The proof (K_pert ~ ||Y - Y*||_op ~ p^(-1/2), Lemma B.2) suggests s = -1/2.',
   hypotheses: ['periodic ansatz (Definition 2.1), U_l Haar on SU(d)', 'gamma in {1.5, 2} (K_asym positive definite along the flow)', 'horizon T = 2/gamma^2'],
   kind: 'scaling',
+  strength: 'substantive',
+  strengthReason: 'an exponent fitted over a sweep must contain the predicted value; a wrong rate fails it',
   expectation: 'holds',
   uses: ['lemma-4.1', 'lemma-b.2', 'lemma-b.4', 'definition-2.1'],
   toleranceRule:
@@ -88,6 +90,8 @@ export const theorem42Eq9: Claim<Eq9Params> = {
     'p in {64, 128, 256} ("sufficiently large p")', 'gamma in {2, 3, 4} so that lambda_min(K_asym(t)) >= C0 > 0 (checked; the run fails if C0 <= 0)',
   ],
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   uses: ['lemma-4.1', 'lemma-b.2', 'lemma-b.4'],
   toleranceRule:

@@ -190,6 +190,8 @@ export const theorem44GlobalMinimum: Claim<MinimumParams> = {
     '("given a set of unit vectors uhat_j in the positive subspace, there is a corresponding set of u_j and w_j such that L = 0 for sufficiently large d").',
   hypotheses: ['m even, balanced labels', 'gamma > 1', 'N = I - P positive semidefinite (redrawn otherwise; m <= d/4)'],
   kind: 'identity',
+  strength: 'consistency',
+  strengthReason: "checks the suite's own sampler of global minima (L = 0 holds by construction of the draw)",
   expectation: 'holds',
   uses: [],
   toleranceRule: 'construction through an m x m eigendecomposition and O(d)-term sums: 256 EPS d gamma (predictions) and 256 EPS d (orthonormality)',
@@ -303,6 +305,8 @@ export const theorem44: Claim<ScalingParams> = {
     'draws is unreliable).',
   hypotheses: ['orthogonal pure states, balanced labels', 'gamma > 1', 'global minima from the uniform measure of section 4 (diagonal M)'],
   kind: 'scaling',
+  strength: 'substantive',
+  strengthReason: 'an exponent fitted over a sweep must contain the predicted value; a wrong rate fails it',
   expectation: 'holds',
   uses: ['lemma-4.1', 'lemma-c.1', 'lemma-c.2'],
   toleranceRule:
