@@ -1,7 +1,7 @@
 /** Claims of section 4 and appendix B (lemma 4.1 / B.1, theorem 4.2, lemmas B.2-B.4), in paper order. */
 import type { AnyClaim } from '../../src/claims/types.ts';
 import { appendixDEq119, lemmaB1Eq51, lemmaB1Eq55, lemmaB1Eq55Sign, lemmaB1Eq7, lemmaB1HaarMean } from '../lemma-b.1.ts';
-import { lemmaB2, lemmaB2Eq70, lemmaB2Eq71 } from '../lemma-b.2.ts';
+import { lemmaB2, lemmaB2Eq70, lemmaB2Eq71, lemmaB2HoeffdingConstant, lemmaB2HoeffdingCorrected } from '../lemma-b.2.ts';
 import { lemmaB3, lemmaB3Corrected, lemmaB3Eq74, lemmaB3Eq74Corrected, lemmaB3Eq84 } from '../lemma-b.3.ts';
 import { lemmaB4 } from '../lemma-b.4.ts';
 import { lemma41, lemma41Eq8 } from '../lemma-4.1.ts';
@@ -23,6 +23,8 @@ export const sectionFourClaims: AnyClaim[] = [
   lemmaB2,
   lemmaB2Eq70,
   lemmaB2Eq71,
+  lemmaB2HoeffdingConstant,
+  lemmaB2HoeffdingCorrected,
   lemmaB3,
   lemmaB3Eq74,
   lemmaB3Eq74Corrected,
