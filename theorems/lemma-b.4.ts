@@ -8,7 +8,8 @@ import { maxAbsDiff } from '../src/linalg/cmatrix.ts';
 import { layerGenerators } from '../src/model/ansatz.ts';
 import { yMatrix } from '../src/model/kernels.ts';
 import { makeRng } from '../src/random/rng.ts';
-import { buildPeriodic, linearFit, nonFinite } from './section-4-b-common.ts';
+import { linearFit } from '../src/stats/index.ts';
+import { buildPeriodic, nonFinite } from './section-4-b-common.ts';
 import { sweepTrajectories, yMatrixFast } from './section-4-b-sweep.ts';
 import { EXPONENT_LEVEL, exponentInterval, type SweepParams, sweepArbitrary, sweepSpec } from './theorem-4.2.ts';
 
@@ -38,7 +39,7 @@ export const lemmaB4: Claim<SweepParams> = {
   expectation: 'holds',
   uses: ['lemma-b.3', 'definition-2.1'],
   toleranceRule:
-    'two-sided 99.9% intervals s +- 3.29 se (se from the residuals of each fit; n = 36 for the mean, 6 for the quantile): the claim fails when an interval lies ' +
+    'two-sided 99.9% Student-t intervals s +- t_{0.9995, n-2} se (se from the residuals of each fit; n = 36 for the mean, t = 3.60; n = 6 for the quantile, t = 8.61): the claim fails when an interval lies ' +
     'entirely above -1/2. ' +
     'The fast Y(theta) route (yMatrixFast) is cross-checked against yMatrix(layerGenerators(...)) on the smallest p to ' +
     'TOLERANCES.identity(d^2 - 1, d^2, 2p) (||Y||_F <= d^2 - 1).',
@@ -73,10 +74,10 @@ export const lemmaB4: Claim<SweepParams> = {
       slack: routeResidual <= routeTol ? slack : Math.min(slack, routeTol - routeResidual),
       tolerance: ci.half,
       details: {
-        exponent: fit.slope, se: fit.se, ciLow: ci.lo, ciHigh: ci.hi, n: fit.n, predicted: '<= -0.5', level: EXPONENT_LEVEL,
+        exponent: fit.slope, se: fit.slopeSe, ciLow: ci.lo, ciHigh: ci.hi, n: fit.n, predicted: '<= -0.5', level: EXPONENT_LEVEL,
         rateContainsMinusHalf: ci.lo <= -0.5 && ci.hi >= -0.5 ? 'yes' : 'no',
         quantileExponent: qfit.slope, quantileCiLow: qci.lo, quantileCiHigh: qci.hi, quantileN: qfit.n,
-        tGrowth, rawExponent: raw.slope, rawSe: raw.se, initExponent: init.slope, initSe: init.se, routeResidual, lossDecays: decays ? 'yes' : 'no', T: spec.T,
+        tGrowth, rawExponent: raw.slope, rawSe: raw.slopeSe, initExponent: init.slope, initSe: init.slopeSe, routeResidual, lossDecays: decays ? 'yes' : 'no', T: spec.T,
       },
     };
   },

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
-import { fittedExponentTolerance, TOLERANCES } from '../src/claims/tolerances.ts';
+import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { gradientFlow } from '../src/dynamics/training.ts';
 import { sub } from '../src/linalg/cmatrix.ts';
 import { lambdaMin } from '../src/linalg/eigh.ts';
@@ -13,7 +13,8 @@ import { opNormHermitian } from '../src/linalg/norms.ts';
 import { kAsym, kPertExplicit, stateCommutators, yStar } from '../src/model/kernels.ts';
 import { parameterizedMeasurement } from '../src/model/qnn.ts';
 import { makeRng } from '../src/random/rng.ts';
-import { linearFit, nonFinite, seedArb } from './section-4-b-common.ts';
+import { type LinearFit, linearFit, slopeInterval } from '../src/stats/index.ts';
+import { nonFinite, seedArb } from './section-4-b-common.ts';
 import { eq9Outcome, gronwallOutcome, rateTrace, RTOL_EQ9, RTOL_GRONWALL, type RateParams } from './theorem-4.2-eq9.ts';
 import { SWEEP_ASYM_TOL, SWEEP_ODE, sweepTrajectories, type SweepSpec, yMatrixFast } from './section-4-b-sweep.ts';
 
@@ -37,10 +38,10 @@ export function sweepSpec({ seed, d, m, gamma, horizon }: SweepParams): SweepSpe
   return { seed, d, m, gamma, T: horizon / gamma ** 2, nT: 11, ps: SWEEP_PS, inits: SWEEP_INITS };
 }
 
-/** Two-sided interval of a fitted slope at EXPONENT_LEVEL (normal quantile until the shared t quantile is available). */
-export function exponentInterval(fit: { slope: number; se: number; n: number }): { lo: number; hi: number; half: number } {
-  const half = fittedExponentTolerance(fit.se, 3.29); // z_{0.9995}
-  return { lo: fit.slope - half, hi: fit.slope + half, half };
+/** Two-sided Student-t interval of a fitted slope at EXPONENT_LEVEL (n - 2 dof). */
+export function exponentInterval(fit: LinearFit): { lo: number; hi: number; half: number } {
+  const { lo, hi } = slopeInterval(fit, EXPONENT_LEVEL);
+  return { lo, hi, half: (hi - lo) / 2 };
 }
 
 export const theorem42: Claim<SweepParams> = {
@@ -62,7 +63,7 @@ export const theorem42: Claim<SweepParams> = {
   expectation: 'holds',
   uses: ['lemma-4.1', 'lemma-b.2', 'lemma-b.4', 'definition-2.1'],
   toleranceRule:
-    'two-sided 99.9% interval s +- 3.29 se(s) (se from the residuals of the log-log fit, n = 36 points, 34 dof) must contain -1/2. ' +
+    'two-sided 99.9% Student-t interval s +- t_{0.9995, 34} se(s) (= 3.60 se; se from the residuals of the log-log fit, n = 36 points) must contain -1/2. ' +
     'Each deviation must exceed the integration accuracy TOLERANCES.integrated(rtol, 1, T) of both flows, else the run fails. ' +
     'Budget: each run is a sweep of 36 pairs of flows (~2-4 s).',
   runs: { quick: 2, default: 5, full: 20 },
@@ -80,8 +81,8 @@ export const theorem42: Claim<SweepParams> = {
     const ci = exponentInterval(fit);
     const slack = Math.min(ci.hi + 0.5, -0.5 - ci.lo); // >= 0 iff -1/2 lies in [lo, hi]
     const details = {
-      exponent: fit.slope, se: fit.se, ciLow: ci.lo, ciHigh: ci.hi, predicted: -0.5, level: EXPONENT_LEVEL, n: fit.n,
-      rawExponent: raw.slope, rawSe: raw.se, minDeviation: minDev, integrationFloor: floor, T: spec.T,
+      exponent: fit.slope, se: fit.slopeSe, ciLow: ci.lo, ciHigh: ci.hi, predicted: -0.5, level: EXPONENT_LEVEL, n: fit.n,
+      rawExponent: raw.slope, rawSe: raw.slopeSe, minDeviation: minDev, integrationFloor: floor, T: spec.T,
     };
     return { ok: slack >= 0 && minDev > floor, slack: minDev > floor ? slack : Math.min(slack, minDev - floor), tolerance: ci.half, details };
   },
