@@ -1,7 +1,7 @@
 /** Claims of corollary 4.3, theorem 4.4, appendix C (lemmas C.1, C.2) and appendix D, in paper order. */
 import type { AnyClaim } from '../../src/claims/types.ts';
 import { corollary43Claims } from '../corollary-4.3.ts';
-import { figure5, figure5LargeGamma } from '../figure-5.ts';
+import { figure5, figure5DTrend, figure5LargeGamma } from '../figure-5.ts';
 import { figure6 } from '../figure-6.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
@@ -23,7 +23,7 @@ export const appendixCDClaims: AnyClaim[] = [
   // Appendix C.2: proof of Theorem 4.4 (eqs. 113-118).
   ...theorem44StepClaims,
   // Appendix D.2: figures 5 and 6.
-  figure5, figure5LargeGamma,
+  figure5, figure5LargeGamma, figure5DTrend,
   figure6,
 ];
 
