@@ -2,7 +2,7 @@
 import type { AnyClaim } from '../../src/claims/types.ts';
 import { corollary43Claims } from '../corollary-4.3.ts';
 import { figure5, figure5DTrend, figure5LargeGamma } from '../figure-5.ts';
-import { figure6 } from '../figure-6.ts';
+import { figure6, figure6SmallestNearMinima } from '../figure-6.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
 import { section4Claims } from '../section-4.ts';
@@ -25,6 +25,7 @@ export const appendixCDClaims: AnyClaim[] = [
   // Appendix D.2: figures 5 and 6.
   figure5, figure5LargeGamma, figure5DTrend,
   figure6,
+  figure6SmallestNearMinima,
 ];
 
 /*
