@@ -7,8 +7,7 @@
  * eq. (9), L(t) <= L(0) exp(-C0 t/2), is what the proof gets from ||K_pert|| <= C0/10 ("p sufficiently large"); it is
  * run only where that hypothesis holds, reached by taking p large (the p needed against d and T is in the statement).
  */
-import fc from 'fast-check';
-import type { Claim, CheckOutcome, InstanceParams } from '../src/claims/types.ts';
+import type { CheckOutcome, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { lossAndGradientFast } from '../src/model/compiled.ts';
 import { gradientFlow } from '../src/dynamics/training.ts';
@@ -18,7 +17,7 @@ import { opNormHermitian } from '../src/linalg/norms.ts';
 import { kAsym, kPertExplicit, stateCommutators, yStar } from '../src/model/kernels.ts';
 import { parameterizedMeasurement } from '../src/model/qnn.ts';
 import { makeRng } from '../src/random/rng.ts';
-import { buildPeriodic, nonFinite, seedArb } from './section-4-b-common.ts';
+import { buildPeriodic, nonFinite } from './section-4-b-common.ts';
 import { yMatrixFast } from './section-4-b-sweep.ts';
 
 export interface RateParams extends InstanceParams { d: number; m: number; p: number; gamma: number; horizon: number }

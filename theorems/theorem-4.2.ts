@@ -6,17 +6,10 @@
 import fc from 'fast-check';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
-import { gradientFlow } from '../src/dynamics/training.ts';
-import { sub } from '../src/linalg/cmatrix.ts';
-import { lambdaMin } from '../src/linalg/eigh.ts';
-import { opNormHermitian } from '../src/linalg/norms.ts';
-import { kAsym, kPertExplicit, stateCommutators, yStar } from '../src/model/kernels.ts';
-import { parameterizedMeasurement } from '../src/model/qnn.ts';
-import { makeRng } from '../src/random/rng.ts';
 import { type LinearFit, linearFit, slopeInterval } from '../src/stats/index.ts';
 import { nonFinite, seedArb } from './section-4-b-common.ts';
 import { eq9Outcome, gronwallOutcome, rateTrace, RTOL_EQ9, RTOL_GRONWALL, type RateParams } from './theorem-4.2-eq9.ts';
-import { SWEEP_ASYM_TOL, SWEEP_ODE, sweepTrajectories, type SweepSpec, yMatrixFast } from './section-4-b-sweep.ts';
+import { SWEEP_ASYM_TOL, SWEEP_ODE, sweepTrajectories, type SweepSpec } from './section-4-b-sweep.ts';
 
 /**
  * The p-sweeps shared by theorem-4.2 and lemma-b.4 (appendix-D setting, theta(0) = 0): (d, m) in {(4, 2), (6, 2), (6, 4)},
