@@ -25,21 +25,22 @@ interface B2Params extends InstanceParams { d: number; p: number; gen: GenKind; 
 const ALPHA = 1e-3;
 
 /**
- * d in {2, 4, 8, 16} and p where the bounds are informative: (68) is below the deterministic maximum
- * ||H||^2/Z + (d + 1)/d of ||Y - Y*|| (eq. 70) only for p > 2 log(d^2/delta) (p >= 32 at d = 16); p = 4 (a third of the former
- * draws) was vacuous. n = 200 draws per run for d <= 4, 100 at d = 8, 40 at d = 16 (a 256 x 256 eigenproblem per draw). Runs where a bound still
- * exceeds the deterministic maximum (rank-2 H at small p) are flagged vacuous.
+ * d in {2, 4, 8, 16} and p where the bounds are informative: with a = 2 ||H||^2/Z >= the deterministic maximum ||H||^2/Z + (d + 1)/d
+ * of ||Y - Y*|| (eq. 70) up to (d + 1)/d, (68) is below that maximum only for p > 8 log(d^2/delta) (46 at d = 4, 69 at d = 16, delta = 0.05).
+ * With the former p in {4, 16, 64} at d <= 4, 50% of the draws were vacuous for (68) and 44% for (71); with p in {32, 128, 512}, 38% and 17%;
+ * with the p below none is. n = 200 draws per run for d <= 4, 100 at d = 8, 30 at d = 16 (a 256 x 256 eigenproblem per draw). Runs where a
+ * bound still exceeds the deterministic maximum are flagged vacuous.
  */
 const b2Arbitrary = () =>
   fc.constantFrom(2, 4, 8, 16).chain((d) =>
     fc.record({
       seed: seedArb(),
       d: fc.constant(d),
-      p: d === 16 ? fc.constant(32) : d === 8 ? fc.constantFrom(32, 128) : fc.constantFrom(32, 128, 512),
+      p: d === 16 ? fc.constant(128) : d === 8 ? fc.constantFrom(128, 256) : d === 4 ? fc.constantFrom(128, 512) : fc.constantFrom(64, 512),
       gen: fc.constantFrom<GenKind>('appendix-d', 'gue', 'rank2'),
       theta0: fc.constantFrom<'zero' | 'random'>('zero', 'random'),
       delta: fc.constantFrom(0.1, 0.05),
-      n: fc.constant(d === 16 ? 40 : d === 8 ? 100 : 200),
+      n: fc.constant(d === 16 ? 30 : d === 8 ? 100 : 200),
     }));
 
 const sampleCache = new Map<string, { samples: number[]; hOp2: number; z: number }>();
@@ -117,7 +118,7 @@ const b2Common = {
   uses: ['definition-2.1'],
   vacuousRule: 'vacuous when the bound is >= the deterministic maximum ||H||_op^2/Z + (d + 1)/d of ||Y - Y*||_op (eq. 70): it then holds with probability 1',
   toleranceRule:
-    'n = 200 independent draws per run for d <= 4 (100 at d = 8, 40 at d = 16); the bound fails only if it lies below the 99.9% lower confidence bound of the (1 - delta) ' +
+    'n = 200 independent draws per run for d <= 4 (100 at d = 8, 30 at d = 16); the bound fails only if it lies below the 99.9% lower confidence bound of the (1 - delta) ' +
     'quantile (the order statistic X_(k), k the largest with P(Bin(n, 1 - delta) >= k) >= 0.999). Slack in units of the bound.',
   runs: { quick: 2, default: 6, full: 60 },
 };
