@@ -131,7 +131,7 @@ export const theorem42Eq9: Claim<RateParams> = {
   statement:
     'Along the QNN gradient flow with eta = m (d^2 - 1)/(p tr H^2), where the proof\'s hypothesis max_t ||K_pert(t)||_op <= C0/10 holds (C0 = min_t lambda_min(K_asym(t)), ' +
     'both over 11 equally spaced times of [0, T], T = 2/gamma^2): L(t) <= L(0) exp(-C0 t/2) (eq. 9) at every output time. The hypothesis ("p sufficiently ' +
-    'large") is reached by taking p = 1024 at d = 6 (about 1 run in 6 stays outside); a run where it fails is vacuous (counted apart, never verified). ' + P_NEEDED_NOTE +
+    'large") is reached by taking p = 1024 at d = 6, yet 6 of 12 draws of the default seed stay outside it (vacuous): p = 1024, 28 d^2 parameters, is only borderline "sufficiently large"; a run where it fails is vacuous (counted apart, never verified). ' + P_NEEDED_NOTE +
     ' Where the hypothesis holds, Gronwall (theorem-4.2/gronwall) gives the rate 2 (C0 - ||K_pert||) >= 1.8 C0, 3.6 times the printed C0/2.',
   hypotheses: [
     'periodic ansatz, appendix-D H, theta(0) = 0, m = 2 orthonormal states with balanced labels, M0 = gamma diag(+-1)',
