@@ -119,7 +119,7 @@ function statusOf(r: ResultInfo | undefined, results: Map<string, ResultInfo>): 
   if (!r) return 'not-checked';
   if (r.verdict === 'verified') return 'verified';
   if (r.verdict === 'inconclusive') return 'inconclusive';
-  if ((r.verdict as string) === 'not-reproduced') return 'not-reproduced';
+  if (r.verdict === 'not-reproduced') return 'not-reproduced';
   if (r.verdict === 'violated-as-printed') {
     const fix = r.correctedBy ? results.get(r.correctedBy) : undefined;
     return fix?.verdict === 'verified' ? 'corrected' : 'violated';

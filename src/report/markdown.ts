@@ -9,6 +9,7 @@ const MARK: Record<ClaimResult['verdict'], string> = {
   verified: 'verified',
   violated: '**VIOLATED**',
   'violated-as-printed': 'violated as printed',
+  'not-reproduced': '*not reproduced*',
   inconclusive: '*inconclusive*',
 };
 
@@ -35,7 +36,9 @@ export function renderMarkdown(rep: VerificationReport): string {
   out.push('# qnn-verify verification report', '');
   out.push(`Paper: ${rep.paper}`, '');
   out.push(`qnn-verify ${rep.tool.version}, commit ${rep.tool.commit ?? 'unknown'}, Node ${rep.tool.node}; seed ${rep.seed}, budget \`${rep.budget}\`${rep.shard ? `, shard ${rep.shard}` : ''}; generated ${rep.generatedAt}.`, '');
-  out.push(`**${s.total} claims**: ${s.verified} verified, ${s['violated-as-printed']} violated as printed (each with a verified correction), ${s.violated} violated, ${s.inconclusive} inconclusive.` +
+  out.push(`**${s.total} claims**: ${s.verified} verified (${s.verifiedSubstantive} substantive, ${s.verifiedConsistency} consistency checks of the simulator), ` +
+    `${s['violated-as-printed']} violated as printed (each with a verified correction), ${s['not-reproduced']} not reproduced (experiments our protocol contradicts), ` +
+    `${s.violated} violated, ${s.inconclusive} inconclusive.` +
     (s.unexpected.length ? ` Unexpected: ${s.unexpected.join(', ')}.` : ' Every verdict is the expected one.'), '');
   out.push('| claim | paper | kind | verdict | runs | worst slack | largest residual | time (ms) |');
   out.push('|---|---|---|---|---|---|---|---|');
@@ -46,9 +49,10 @@ export function renderMarkdown(rep: VerificationReport): string {
   out.push(...renderCoverageSection(rep.coverage), ...renderErrataSection(rep.errata));
   for (const r of rep.results) {
     out.push(`## ${r.id}`, '');
-    out.push(`**${escapeCell(r.title)}**. ${r.ref.label}, section ${r.ref.section}, eq. ${r.ref.equations.join(', ') || '-'}. Kind: ${r.kind}. Verdict: ${MARK[r.verdict]}.`, '');
+    out.push(`**${escapeCell(r.title)}**. ${r.ref.label}, section ${r.ref.section}, eq. ${r.ref.equations.join(', ') || '-'}. Kind: ${r.kind} (${r.strength}: ${r.strengthReason}). Verdict: ${MARK[r.verdict]}.`, '');
     out.push(`> ${r.statement}`, '');
     if (r.corrects) out.push(`Corrects [${r.corrects}](#${anchor(r.corrects)}): ${r.why ?? ''}`, '');
+    if (r.protocolGap) out.push(`Not reproduced under our protocol; what would settle it: ${r.protocolGap}`, '');
     if (r.correctedBy) out.push(`The printed form fails; the corrected form is [${r.correctedBy}](#${anchor(r.correctedBy)}).`, '');
     out.push(`- runs: ${r.runs} (seed ${r.seed}); ranges: ${ranges(r)}`);
     out.push(`- worst slack: ${fmt(r.worstSlack)}; largest residual: ${fmt(r.largestResidual)}`);
