@@ -40,6 +40,23 @@ export interface CheckOutcome {
   tolerance?: number;
   /** Extra numbers worth reporting (fitted exponents, quantiles, sample sizes). */
   details?: Record<string, number | string>;
+  /**
+   * Dimensionless closeness to failing, defined per claim in its `tightnessRule`: lhs / rhs for lhs <= rhs
+   * (1 = equality, > 1 = violated). Absent for identities (their residual says it).
+   */
+  tightness?: number;
+  /** A composite outcome (allOf): every part by name, not only the smallest. */
+  parts?: PartOutcome[];
+  /** The bound followed from trivial facts on this run (the claim's `vacuousRule` says which). */
+  vacuous?: boolean;
+}
+
+/** One named part of a composite outcome. */
+export interface PartOutcome {
+  name: string;
+  ok: boolean;
+  slack: number;
+  tightness?: number;
 }
 
 /** Parameters every instance carries, so counterexamples are readable and ranges can be reported. */
@@ -80,7 +97,31 @@ export interface Claim<I extends InstanceParams = InstanceParams> {
   runs: Budget;
   /** Generator of instance parameters (a seed plus dimensions); the check builds the instance from them. */
   arbitrary: () => Arbitrary<I>;
+  /** How `tightness` is defined for this claim (required where the outcome reports one). */
+  tightnessRule?: string;
+  /** What a vacuous run is for this claim (required where the outcome can set `vacuous`). */
+  vacuousRule?: string;
+  /** Continuous space for the targeted search of the worst case (src/search/). */
+  search?: SearchSpace<I>;
   check: (params: I) => CheckOutcome;
+}
+
+/**
+ * A continuous search space: the discrete choices (d, m, p, labels...) come from a random run's params
+ * and stay fixed; `decode` maps ANY real vector x of length `dimension(discrete)` to an instance that
+ * satisfies the claim's hypotheses by construction, and `assess` is the claim's invariant on it.
+ */
+export interface SearchSpace<I extends InstanceParams = InstanceParams, T = any> {
+  /** Length of x for these discrete choices. */
+  dimension: (discrete: I) => number;
+  decode: (x: Float64Array, discrete: I) => T;
+  assess: (instance: T, discrete: I) => CheckOutcome;
+  /** Evaluations of the search per budget level (default SEARCH_EVALUATIONS in src/search/). */
+  evaluations?: Budget;
+  /** Why the space is meaningful and what it covers (and the known supremum of the tightness, if any). */
+  note: string;
+  /** Supremum of the tightness known from a proof (a test requires the search to reach it within 1%). */
+  knownSupremum?: { value: number; where: string };
 }
 
 export interface ClaimResult {
@@ -107,9 +148,37 @@ export interface ClaimResult {
     path: string;
     replay: string;
     error?: string;
+    /** A counterexample found by the targeted search: the decoded instance (replayed with --instance). */
+    instance?: SearchedInstance;
   };
   details?: Record<string, number | string>;
+  tightnessRule?: string;
+  vacuousRule?: string;
+  /** Max tightness over the random runs and after the search; null where the claim reports none. */
+  tightness?: TightnessResult;
+  /** Runs whose outcome was not vacuous (equal to `runs` for claims that never set `vacuous`). */
+  nonVacuousRuns: number;
   timeMs: number;
+}
+
+/** A searched instance: discrete choices plus the real vector, enough to rebuild it exactly. */
+export interface SearchedInstance {
+  params: InstanceParams;
+  x: number[];
+}
+
+export interface TightnessResult {
+  /** Max over the random runs (null when no run reported one). */
+  random: number | null;
+  /** Max over the random runs and the search (null without a search). */
+  searched: number | null;
+  /** Evaluations spent by the search. */
+  evaluations: number;
+  /** The searched arg-max (when the search beat the random runs or was the only source), for replay. */
+  instance?: SearchedInstance;
+  /** The known supremum, when the claim gives one. */
+  knownSupremum?: number;
+  replay?: string;
 }
 
 /** A claim of any instance type, as stored in the registry. */

@@ -13,6 +13,7 @@ import { claimById, claims } from '../../theorems/index.ts';
 import { evalCommand, sampleCommand } from './instance-commands.ts';
 import { figuresCommand } from './figures-command.ts';
 import { figuresHtmlSections } from '../figures/report.ts';
+import { loadSearchedInstance, replaySearched } from '../search/replay.ts';
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
@@ -97,12 +98,17 @@ const verify: Command = {
 };
 
 const replay: Command = {
-  options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } },
+  options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, instance: { type: 'string' } },
   positionals: 0,
   run: (v) => {
     if (typeof v.claim !== 'string') throw new QnnInputError('qnn-verify replay', '--claim', 'is required');
     const c = claimById(v.claim);
     if (!c) throw new QnnInputError('qnn-verify replay', '--claim', `names an unknown claim '${v.claim}'`);
+    if (typeof v.instance === 'string') {
+      const r = replaySearched(c, loadSearchedInstance(v.instance, c.id));
+      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      return r.ok === (c.expectation === 'holds') ? 0 : 1;
+    }
     const seed = intOpt(v.seed, 'seed', -(2 ** 31));
     if (seed === undefined) throw new QnnInputError('qnn-verify replay', '--seed', 'is required');
     const r = runClaim(c, { seed, path: v.path as string | undefined, runs: v.path ? 1 : undefined });

@@ -22,6 +22,13 @@ function ranges(r: ClaimResult): string {
   return parts.join(', ') || '-';
 }
 
+/** The three tightness cells of the summary table: random, searched, non-vacuous fraction. */
+export function tightnessCells(r: ClaimResult): string {
+  const t = r.tightness;
+  const nv = r.vacuousRule ? fmt(r.runs ? r.nonVacuousRuns / r.runs : 0) : '-';
+  return `${fmt(t?.random)} | ${fmt(t?.searched)} | ${nv}`;
+}
+
 function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -34,10 +41,11 @@ export function renderMarkdown(rep: VerificationReport): string {
   out.push(`qnn-verify ${rep.tool.version}, commit ${rep.tool.commit ?? 'unknown'}, Node ${rep.tool.node}; seed ${rep.seed}, budget \`${rep.budget}\`${rep.shard ? `, shard ${rep.shard}` : ''}; generated ${rep.generatedAt}.`, '');
   out.push(`**${s.total} claims**: ${s.verified} verified, ${s['violated-as-printed']} violated as printed (each with a verified correction), ${s.violated} violated, ${s.inconclusive} inconclusive.` +
     (s.unexpected.length ? ` Unexpected: ${s.unexpected.join(', ')}.` : ' Every verdict is the expected one.'), '');
-  out.push('| claim | paper | kind | verdict | runs | worst slack | largest residual | time (ms) |');
-  out.push('|---|---|---|---|---|---|---|---|');
+  out.push('Tightness: lhs / rhs of the inequality as the claim defines it (1 = equality, > 1 = violated); *random* is the largest over the random runs, *searched* the largest after the targeted search; *non-vacuous* the fraction of runs where the bound did not follow from trivial facts.', '');
+  out.push('| claim | paper | kind | verdict | runs | worst slack | largest residual | tightness random | tightness searched | non-vacuous | time (ms) |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rep.results) {
-    out.push(`| [${r.id}](#${anchor(r.id)}) | ${r.ref.label} (${r.ref.equations.map((e) => `(${e})`).join(' ')}) | ${r.kind} | ${MARK[r.verdict]} | ${r.runs} | ${fmt(r.worstSlack)} | ${fmt(r.largestResidual)} | ${r.timeMs} |`);
+    out.push(`| [${r.id}](#${anchor(r.id)}) | ${r.ref.label} (${r.ref.equations.map((e) => `(${e})`).join(' ')}) | ${r.kind} | ${MARK[r.verdict]} | ${r.runs} | ${fmt(r.worstSlack)} | ${fmt(r.largestResidual)} | ${tightnessCells(r)} | ${r.timeMs} |`);
   }
   out.push('');
   for (const r of rep.results) {
@@ -49,6 +57,12 @@ export function renderMarkdown(rep: VerificationReport): string {
     out.push(`- runs: ${r.runs} (seed ${r.seed}); ranges: ${ranges(r)}`);
     out.push(`- worst slack: ${fmt(r.worstSlack)}; largest residual: ${fmt(r.largestResidual)}`);
     out.push(`- tolerance: ${r.toleranceRule}`);
+    if (r.tightnessRule) out.push(`- tightness: ${r.tightnessRule}`);
+    if (r.tightness) {
+      const t = r.tightness;
+      out.push(`- tightness: random ${fmt(t.random)}, searched ${fmt(t.searched)} (${t.evaluations} evaluations)${t.knownSupremum !== undefined ? `, known supremum ${fmt(t.knownSupremum)}` : ''}${t.replay ? `; searched arg-max: \`${t.replay}\`` : ''}`);
+    }
+    if (r.vacuousRule) out.push(`- vacuous: ${r.vacuousRule} (${r.nonVacuousRuns} of ${r.runs} runs non-vacuous)`);
     if (r.details) out.push(`- details: ${Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; ')}`);
     if (r.counterexample) {
       const c = r.counterexample;

@@ -1,0 +1,130 @@
+/**
+ * Decoders from an unconstrained real vector to objects that satisfy a claim's hypotheses by
+ * construction: Hermitian matrices, unitaries exp(-i H) (H Hermitian, so iH is the anti-Hermitian
+ * generator), normalised and orthonormalised states, values in an interval (lo + (hi - lo)(1 + sin v)/2,
+ * which reaches both ends at finite v), spectra. A `Reader` hands out the entries of x in order; its
+ * dry run on no vector counts them, which is how a space's dimension is computed (`defineSpace`).
+ */
+import { type CMat, type CVec, zeros } from '../linalg/cmatrix.ts';
+import { expmHermitian } from '../linalg/expm.ts';
+import type { CheckOutcome, InstanceParams, SearchSpace } from '../claims/types.ts';
+
+export class Reader {
+  private k = 0;
+  /** x = null: a dry run that counts the entries and reads zeros. */
+  constructor(private readonly x: ArrayLike<number> | null) {}
+  get used(): number {
+    return this.k;
+  }
+  next(): number {
+    const v = this.x ? this.x[this.k] : 0;
+    this.k++;
+    return v ?? 0;
+  }
+  /** A value in [lo, hi]: lo + (hi - lo)(1 + sin v)/2. */
+  interval(lo: number, hi: number): number {
+    return lo + ((hi - lo) * (1 + Math.sin(this.next()))) / 2;
+  }
+  /** A d x d Hermitian matrix from d^2 reals (diagonal, then real and imaginary parts above it). */
+  hermitian(d: number): CMat {
+    const h = zeros(d, d);
+    for (let i = 0; i < d; i++) h.re[i * d + i] = this.next();
+    for (let i = 0; i < d; i++) {
+      for (let j = i + 1; j < d; j++) {
+        const re = this.next(), im = this.next();
+        h.re[i * d + j] = re; h.im[i * d + j] = im;
+        h.re[j * d + i] = re; h.im[j * d + i] = -im;
+      }
+    }
+    return h;
+  }
+  /** A traceless Hermitian (d^2 reals; the mean of the diagonal is removed). */
+  tracelessHermitian(d: number): CMat {
+    const h = this.hermitian(d);
+    let t = 0;
+    for (let i = 0; i < d; i++) t += h.re[i * d + i];
+    for (let i = 0; i < d; i++) h.re[i * d + i] -= t / d;
+    return h;
+  }
+  /** A unitary exp(-i H) from a Hermitian generator H (d^2 reals). */
+  unitary(d: number): CMat {
+    return expmHermitian(this.hermitian(d), 1);
+  }
+  /** A unit vector of C^d from 2d reals (e_1 when all are 0). */
+  state(d: number): CVec {
+    const v = { re: new Float64Array(d), im: new Float64Array(d) };
+    let n2 = 0;
+    for (let i = 0; i < d; i++) {
+      v.re[i] = this.next(); v.im[i] = this.next();
+      n2 += v.re[i] ** 2 + v.im[i] ** 2;
+    }
+    if (!(n2 > 0) || !Number.isFinite(n2)) {
+      v.re.fill(0); v.im.fill(0); v.re[0] = 1;
+      return v;
+    }
+    const n = Math.sqrt(n2);
+    for (let i = 0; i < d; i++) { v.re[i] /= n; v.im[i] /= n; }
+    return v;
+  }
+  /**
+   * m orthonormal states of C^d (rows of an m x d matrix) from 2md reals by modified Gram-Schmidt;
+   * a vector that is (numerically) dependent on the previous ones is replaced by the first standard
+   * basis vector that is not, so the result is orthonormal for every x.
+   */
+  orthonormalStates(m: number, d: number): CMat {
+    const out = zeros(m, d);
+    const raw = Array.from({ length: m }, () => this.state(d));
+    for (let k = 0; k < m; k++) {
+      let v = raw[k];
+      for (let attempt = 0; attempt <= d; attempt++) {
+        const w = { re: Float64Array.from(v.re), im: Float64Array.from(v.im) };
+        for (let j = 0; j < k; j++) {
+          // w -= <q_j, w> q_j
+          let cr = 0, ci = 0;
+          for (let i = 0; i < d; i++) {
+            const qr = out.re[j * d + i], qi = out.im[j * d + i];
+            cr += qr * w.re[i] + qi * w.im[i];
+            ci += qr * w.im[i] - qi * w.re[i];
+          }
+          for (let i = 0; i < d; i++) {
+            const qr = out.re[j * d + i], qi = out.im[j * d + i];
+            w.re[i] -= cr * qr - ci * qi;
+            w.im[i] -= cr * qi + ci * qr;
+          }
+        }
+        let n2 = 0;
+        for (let i = 0; i < d; i++) n2 += w.re[i] ** 2 + w.im[i] ** 2;
+        if (n2 > 1e-6) {
+          const n = Math.sqrt(n2);
+          for (let i = 0; i < d; i++) { out.re[k * d + i] = w.re[i] / n; out.im[k * d + i] = w.im[i] / n; }
+          break;
+        }
+        v = { re: new Float64Array(d), im: new Float64Array(d) };
+        v.re[attempt % d] = 1;
+      }
+    }
+    return out;
+  }
+}
+
+/** Builds a SearchSpace whose dimension is counted by a dry run of `decode`. */
+export function defineSpace<I extends InstanceParams, T>(s: {
+  decode: (r: Reader, discrete: I) => T;
+  assess: (instance: T, discrete: I) => CheckOutcome;
+  note: string;
+  evaluations?: SearchSpace<I, T>['evaluations'];
+  knownSupremum?: SearchSpace<I, T>['knownSupremum'];
+}): SearchSpace<I, T> {
+  return {
+    dimension: (discrete) => {
+      const r = new Reader(null);
+      s.decode(r, discrete);
+      return r.used;
+    },
+    decode: (x, discrete) => s.decode(new Reader(x), discrete),
+    assess: s.assess,
+    evaluations: s.evaluations,
+    note: s.note,
+    knownSupremum: s.knownSupremum,
+  };
+}
