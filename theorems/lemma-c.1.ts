@@ -7,6 +7,8 @@ import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { hadamard, transpose } from '../src/linalg/cmatrix.ts';
 import { opNormHermitian } from '../src/linalg/norms.ts';
 import { makeRng } from '../src/random/rng.ts';
+import { defineSpace } from '../src/search/decode.ts';
+import type { CMat } from '../src/linalg/cmatrix.ts';
 import { randomHermitianWithSpectrum, randomTracelessHermitian } from '../src/random/ensembles.ts';
 
 type Kind = 'traceless' | 'pm1' | 'tight';
@@ -31,6 +33,14 @@ export const lemmaC1: Claim<Params> = {
       d: fc.integer({ min: 2, max: 12 }),
       kind: fc.constantFrom<Kind>('traceless', 'pm1', 'tight'),
     }),
+  tightnessRule: '||A o B||_op / (||A||_op ||B||_op) (1 = equality)',
+  search: defineSpace<Params, { a: CMat; b: CMat }>({
+    decode: (r, { d }) => ({ a: r.hermitian(d), b: r.hermitian(d) }),
+    assess: ({ a, b }, { d }) => hadamardBound(a, b, d),
+    note: 'A and B: any two Hermitian d x d matrices (2 d^2 reals); the ratio is scale-invariant in A and B, so no normalisation is needed. ' +
+      'The bound is attained (A^2 = I, B = A^T: A o B = (|A_ij|^2) is doubly stochastic) and also at diagonal A, B, so the supremum is 1.',
+    knownSupremum: { value: 1, where: 'A^2 = I, B = A^T (eq. 100 with equality); also A, B diagonal' },
+  }),
   check: ({ seed, d, kind }) => {
     const rng = makeRng(seed);
     let a, b;
@@ -46,9 +56,15 @@ export const lemmaC1: Claim<Params> = {
       a = randomHermitianWithSpectrum(rng, pm1(d, true));
       b = transpose(a);
     }
-    const lhs = opNormHermitian(hadamard(a, b));
-    const rhs = opNormHermitian(a) * opNormHermitian(b);
-    const tol = TOLERANCES.inequality(rhs, d);
-    return { ok: lhs <= rhs + tol, slack: rhs - lhs + tol, tolerance: tol, details: { ratio: rhs > 0 ? lhs / rhs : 0 } };
+    return hadamardBound(a, b, d);
   },
 };
+
+/** Eq. (99) on one pair: slack rhs - lhs + tol, tightness lhs / rhs. */
+function hadamardBound(a: CMat, b: CMat, d: number) {
+  const lhs = opNormHermitian(hadamard(a, b));
+  const rhs = opNormHermitian(a) * opNormHermitian(b);
+  const tol = TOLERANCES.inequality(rhs, d);
+  const out = { ok: lhs <= rhs + tol, slack: rhs - lhs + tol, tolerance: tol, details: { ratio: rhs > 0 ? lhs / rhs : 0 } };
+  return rhs > 0 ? { ...out, tightness: lhs / rhs } : out;
+}

@@ -46,6 +46,28 @@ export class Reader {
     for (let i = 0; i < d; i++) h.re[i * d + i] -= t / d;
     return h;
   }
+  /**
+   * A non-zero traceless Hermitian generator (d^2 reals): when the traceless part vanishes (only at
+   * measure-zero x, e.g. the dry run), diag(1, -1, 0, ...) is used so the hypothesis H != 0 always holds.
+   */
+  generator(d: number): CMat {
+    const h = this.tracelessHermitian(d);
+    let m = 0;
+    for (let i = 0; i < d * d; i++) m = Math.max(m, Math.abs(h.re[i]), Math.abs(h.im[i]));
+    if (!(m > 1e-12) && d >= 2) {
+      h.re.fill(0); h.im.fill(0);
+      h.re[0] = 1; h.re[d + 1] = -1;
+    }
+    return h;
+  }
+  /** An integer in {lo, ..., hi} (piecewise constant in one real). */
+  integer(lo: number, hi: number): number {
+    return Math.min(hi, lo + Math.floor(this.interval(0, 1) * (hi - lo + 1)));
+  }
+  /** +1 or -1 (the sign of sin v; piecewise constant in one real). */
+  sign(): number {
+    return Math.sin(this.next()) >= 0 ? 1 : -1;
+  }
   /** A unitary exp(-i H) from a Hermitian generator H (d^2 reals). */
   unitary(d: number): CMat {
     return expmHermitian(this.hermitian(d), 1);

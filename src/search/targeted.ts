@@ -9,6 +9,7 @@ import type { AnyClaim, Budget, CheckOutcome, InstanceParams, SearchedInstance }
 import { QnnInputError } from '../errors.ts';
 import { makeRng } from '../random/rng.ts';
 import { nelderMead } from './nelder-mead.ts';
+import { onePlusOne } from './one-plus-one.ts';
 
 /** Default evaluations of the search per budget level (a claim's space can set its own). */
 export const SEARCH_EVALUATIONS: Budget = { quick: 60, default: 300, full: 1500 };
@@ -78,7 +79,7 @@ export function pickStarts<I extends InstanceParams>(runs: { params: I; tightnes
  * Maximises the tightness over the claim's search space from the given discrete choices, within
  * `evaluations` evaluations in total (split evenly over the starts). For each start: a few Gaussian
  * probes x ~ N(0, I) (decoded, each is a random instance of the same discrete family), then Nelder-Mead
- * from the best probe, initial simplex edge 1.
+ * from the best probe, initial simplex edge 1 (or, in a dimension too large for the budget, a (1+1)-ES).
  */
 export function targetedSearch<I extends InstanceParams>(claim: AnyClaim, starts: I[], opts: { seed: number; evaluations: number }): SearchResult {
   const space = claim.search;
@@ -116,7 +117,11 @@ export function targetedSearch<I extends InstanceParams>(claim: AnyClaim, starts
       if (f < f0 || q === 0) { f0 = f; x0 = x; }
     }
     const rest = share - probes;
-    if (rest > 0 && !failure) nelderMead(score, x0, { maxEvaluations: rest, step: 1, target: -Number.MAX_VALUE });
+    // Nelder-Mead when the budget allows a few simplex moves (>= 10 (n + 1) evaluations), else a (1+1)-ES.
+    if (rest > 0 && !failure) {
+      if (rest >= 10 * (n + 1)) nelderMead(score, x0, { maxEvaluations: rest, step: 1, target: -Number.MAX_VALUE });
+      else onePlusOne(score, x0, rng, { maxEvaluations: rest, step: 0.3, target: -Number.MAX_VALUE }, f0);
+    }
   });
   return { best, failure, evaluations };
 }

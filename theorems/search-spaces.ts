@@ -1,0 +1,83 @@
+/**
+ * Decoders of QNN instances for the claims' targeted search (src/search/): the discrete choices (d, m, p,
+ * ansatz and measurement kind, states kind) are fixed, everything continuous comes from the real vector:
+ * the fixed unitaries as exp(-i G) of Hermitian G, the traceless generators, the eigenbasis of M0 (its +-1 or
+ * {+1, 0, -1} multiplicities from one real each), pure states (orthonormalised where the claim assumes it),
+ * labels +-1 from the sign of one real each (or real labels directly), theta directly.
+ */
+import { adjoint, type CMat, matmul, zeros } from '../src/linalg/cmatrix.ts';
+import { lineAnsatz, periodicAnsatz } from '../src/model/ansatz.ts';
+import { makeInstance, type QnnInstance } from '../src/model/instance.ts';
+import type { Reader } from '../src/search/decode.ts';
+import type { AnsatzKind, LabelsKind, MeasKind, StatesKind } from './section-2-3-common.ts';
+
+export interface QnnShape {
+  d: number; m: number; p: number;
+  ansatz: AnsatzKind; meas: MeasKind; states: StatesKind; labels: LabelsKind;
+}
+
+/** M0 = W diag(spectrum) W^dag (Hermitian by construction; only the upper triangle is computed and mirrored). */
+export function measurementFrom(r: Reader, d: number, kind: MeasKind): CMat {
+  const spec = new Float64Array(d);
+  if (kind === 'generic') {
+    for (let i = 0; i < d; i++) spec[i] = r.interval(-1.5, 1.5);
+  } else if (kind === 'pi0') {
+    // as buildMeasurement: d >= 3: n0 >= 1 zeros, n+ >= 1, n- >= 1; d = 2: {+1, 0}
+    const n0 = d >= 3 ? r.integer(1, d - 2) : 1;
+    const rest = d - n0;
+    const nPlus = d >= 3 ? r.integer(1, rest - 1) : 1;
+    for (let i = 0; i < d; i++) spec[i] = i < nPlus ? 1 : i < rest ? -1 : 0;
+  } else {
+    // pm1: both signs present (k = number of +1 in 1..d-1); 'pm1' keeps k = d/2 for even d (trace 0)
+    const k = kind === 'pm1' && d % 2 === 0 ? d / 2 : r.integer(1, d - 1);
+    for (let i = 0; i < d; i++) spec[i] = i < k ? 1 : -1;
+  }
+  const W = r.unitary(d);
+  const h = zeros(d, d);
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) {
+      let re = 0, im = 0;
+      for (let k = 0; k < d; k++) {
+        const ar = W.re[i * d + k], ai = W.im[i * d + k], br = W.re[j * d + k], bi = W.im[j * d + k];
+        re += spec[k] * (ar * br + ai * bi);
+        im += spec[k] * (ai * br - ar * bi);
+      }
+      h.re[i * d + j] = re; h.re[j * d + i] = re;
+      if (i !== j) { h.im[i * d + j] = im; h.im[j * d + i] = -im; }
+    }
+  }
+  return h;
+}
+
+export function statesFrom(r: Reader, m: number, d: number, kind: StatesKind): CMat {
+  if (kind === 'orthonormal') return r.orthonormalStates(m, d);
+  const s = zeros(m, d);
+  for (let j = 0; j < m; j++) {
+    const v = r.state(d);
+    s.re.set(v.re, j * d);
+    s.im.set(v.im, j * d);
+  }
+  return s;
+}
+
+export function labelsFrom(r: Reader, m: number, kind: LabelsKind): Float64Array {
+  return Float64Array.from({ length: m }, () => (kind === 'pm1' ? r.sign() : 2 * r.next()));
+}
+
+/** A QNN instance and a parameter point theta of the given shape. */
+export function qnnFrom(r: Reader, s: QnnShape): { inst: QnnInstance; theta: Float64Array } {
+  const unitaries = Array.from({ length: s.p + 1 }, () => r.unitary(s.d));
+  const ansatz = s.ansatz === 'periodic'
+    ? periodicAnsatz(unitaries, r.generator(s.d))
+    : lineAnsatz(unitaries, Array.from({ length: s.p }, () => r.generator(s.d)));
+  const M0 = measurementFrom(r, s.d, s.meas);
+  const states = statesFrom(r, s.m, s.d, s.states);
+  const labels = labelsFrom(r, s.m, s.labels);
+  const theta = Float64Array.from({ length: s.p }, () => r.next());
+  return { inst: makeInstance(ansatz, M0, states, labels, { orthogonal: s.states === 'orthonormal' }), theta };
+}
+
+/** U^dag A U (used by decoders that conjugate a measurement). */
+export function conjugate(a: CMat, u: CMat): CMat {
+  return matmul(adjoint(u), matmul(a, u));
+}
