@@ -10,6 +10,10 @@ import { lineAnsatz, periodicAnsatz } from '../src/model/ansatz.ts';
 import { makeInstance, type QnnInstance } from '../src/model/instance.ts';
 import type { Reader } from '../src/search/decode.ts';
 import type { AnsatzKind, LabelsKind, MeasKind, StatesKind } from './section-2-3-common.ts';
+import type { PeriodicQnn } from './section-4-b-common.ts';
+import { compile } from '../src/model/compiled.ts';
+import { zFactor } from '../src/model/kernels.ts';
+import { pmOneMeasurement } from '../src/model/measurement.ts';
 
 export interface QnnShape {
   d: number; m: number; p: number;
@@ -80,4 +84,20 @@ export function qnnFrom(r: Reader, s: QnnShape): { inst: QnnInstance; theta: Flo
 /** U^dag A U (used by decoders that conjugate a measurement). */
 export function conjugate(a: CMat, u: CMat): CMat {
   return matmul(adjoint(u), matmul(a, u));
+}
+
+/**
+ * A periodic-ansatz QNN of appendix B (Definition 2.1) from x: p + 1 gates exp(-i G), any non-zero traceless generator H, m
+ * orthonormal states, labels +-1 (sign of one real each), theta(0) directly; M0 = gamma diag(+-1) (even d) and eta = m/(p Z) fixed
+ * as in buildPeriodic.
+ */
+export function periodicFrom(r: Reader, s: { d: number; m: number; p: number; gamma: number }): PeriodicQnn {
+  const unitaries = Array.from({ length: s.p + 1 }, () => r.unitary(s.d));
+  const H = r.generator(s.d);
+  const states = r.orthonormalStates(s.m, s.d);
+  const labels = labelsFrom(r, s.m, 'pm1');
+  const theta0 = Float64Array.from({ length: s.p }, () => r.next());
+  const inst = makeInstance(periodicAnsatz(unitaries, H), pmOneMeasurement(s.d, s.gamma), states, labels, { orthogonal: true, gamma: s.gamma });
+  const z = zFactor(H);
+  return { inst, theta0, H, z, eta: s.m / (s.p * z), c: compile(inst) };
 }
