@@ -131,6 +131,7 @@ export const lemmaB1HaarMean: Claim<HaarMeanParams> = {
     'under normality (z = 6 rather than 5 for the skewed entries, see Z_SCORE). ' +
     'Components with zero sample variance must match to TOLERANCES.identity(||H||_F^2, d^2, 3). The block-diagonal sampler must give max |z| > 6.',
   runs: { quick: 2, default: 6, full: 60 },
+  tightnessRule: 'none: a Monte-Carlo mean against an exact Haar integral is a two-sided identity in distribution (its z-score is the slack), not a bound; no search space (the instance is the random draw itself)',
   arbitrary: () =>
     fc.constantFrom(2, 3, 4).chain((d) =>
       fc.record({

@@ -180,6 +180,7 @@ export const theorem32Pi0Eq30: Claim<Pi0Params> = {
   uses: ['theorem-3.2/eq-30'],
   toleranceRule: 'TOLERANCES.inequality(4 ||H_l||, d)(2p + 6)',
   runs: { quick: 5, default: 20, full: 200 },
+  tightnessRule: 'max over j, l of |tr(i[M, rho_j] H_l)| / (4 ||H_l|| ||u_j|| ||w_j||), the printed (30) reused with Pi_0 != 0 (> 1 on the counterexample; no search: refuted by random runs)',
   arbitrary: pi0Arb,
   check: (params) => {
     const pt = pi0Point(params);
@@ -218,6 +219,7 @@ export const theorem32Pi0Eq33: Claim<Pi0Params> = {
     'trace norm identity: TOLERANCES.spectral(2, d) + TOLERANCES.identity(4, d, 2p + 6) (singular values; the sqrt amplifies errors near 0, ' +
     'so it is compared squared); inequalities: TOLERANCES.inequality(16 sum ||H_l||^2, d)(2p + 6)',
   runs: { quick: 20, default: 80, full: 800 },
+  tightnessRule: 'max over the parts: |tr(X_j H_l)| / (||H_l|| ||X_j||_tr), K_jj / (sum ||H_l||^2 ||X_j||_tr^2) and K_jj / (8 sum ||H_l||^2 |r_j|) (the claim\'s (33)); no search space yet: the Pi_0 point has its own generator (theorem-3.2-pi0.ts), left for a follow-up',
   arbitrary: pi0Arb,
   check: (params) => {
     const pt = pi0Point(params);
