@@ -14,6 +14,7 @@ import { evalCommand, sampleCommand } from './instance-commands.ts';
 import { figuresCommand } from './figures-command.ts';
 import { figuresHtmlSections } from '../figures/report.ts';
 import { loadSearchedInstance, replaySearched } from '../search/replay.ts';
+import { costHintFromReport, runClaimsParallel } from '../claims/pool.ts';
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
@@ -61,7 +62,7 @@ function verdictLine(r: ClaimResult): string {
 const verify: Command = {
   options: {
     budget: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, claims: { type: 'string' },
-    out: { type: 'string' }, shard: { type: 'string' }, exact: { type: 'boolean' },
+    out: { type: 'string' }, shard: { type: 'string' }, exact: { type: 'boolean' }, jobs: { type: 'string' },
   },
   positionals: 0,
   run: async (v) => {
@@ -80,15 +81,15 @@ const verify: Command = {
     // --exact: only the exact-arithmetic claims (ids with an /exact or -exact suffix, src/exact/)
     if (v.exact) selected = selected.filter((c) => /[/-]exact$/.test(c.id));
     if (shard) selected = selected.filter((_, k) => k % shard.n === shard.i - 1);
-    const results: ClaimResult[] = [];
-    selected.forEach((c, k) => {
-      progress(`[${k + 1}/${selected.length}] ${c.id} ...`);
-      const r = runClaim(c, { seed, budget, runs });
-      results.push(r);
-      progress(verdictLine(r));
+    const outDir = (v.out as string | undefined) ?? 'report';
+    // all cores (src/claims/pool.ts); results identical to a sequential run, in registry order
+    const previous = join(outDir, 'verification-report.json');
+    const results = await runClaimsParallel(selected, { seed, budget, runs }, {
+      jobs: intOpt(v.jobs, 'jobs', 1),
+      costHint: costHintFromReport(existsSync(previous) ? readFileSync(previous, 'utf8') : undefined),
+      onResult: (r, k, n) => progress(`[${k + 1}/${n}] ${verdictLine(r)}`),
     });
     const rep = buildReport(results, { seed, budget: runs ? `${budget} (runs=${runs})` : budget, shard: v.shard as string | undefined });
-    const outDir = (v.out as string | undefined) ?? 'report';
     await writeReportFiles(rep, outDir);
     const s = rep.summary;
     process.stdout.write(`${s.total} claims: ${s.verified} verified, ${s['violated-as-printed']} violated as printed, ${s.violated} violated, ${s.inconclusive} inconclusive. Report: ${outDir}/verification-report.md\n`);

@@ -8,7 +8,7 @@ import { commands } from './commands.ts';
 
 export const USAGE = `usage: qnn-verify <command> [options]
 commands:
-  verify  [--budget quick|default|full] [--runs N] [--seed S] [--claims id,id] [--out DIR] [--shard i/n] [--exact]
+  verify  [--budget quick|default|full] [--runs N] [--seed S] [--claims id,id] [--out DIR] [--shard i/n] [--exact] [--jobs N]
   replay  --claim ID --seed S [--path P] | --claim ID --instance FILE
   merge   DIR [--out DIR]
   list
