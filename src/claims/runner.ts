@@ -22,6 +22,8 @@ export interface RunOptions {
   search?: boolean;
   /** Overrides the search's evaluation budget. */
   evaluations?: number;
+  /** Budget level of the search's evaluations (default: the run's budget; vitest uses 'quick'). */
+  searchBudget?: BudgetName;
 }
 
 export function replayCommand(id: string, seed: number, path: string): string {
@@ -117,7 +119,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     if (claim.search?.knownSupremum) tightness.knownSupremum = claim.search.knownSupremum.value;
   }
   if (claim.search && tightness && !rd.failed && opts.search !== false && opts.path === undefined && scored.length) {
-    const evaluations = opts.evaluations ?? (claim.search.evaluations ?? SEARCH_EVALUATIONS)[budget];
+    const evaluations = opts.evaluations ?? (claim.search.evaluations ?? SEARCH_EVALUATIONS)[opts.searchBudget ?? budget];
     const res = targetedSearch(claim as AnyClaim, pickStarts(scored), { seed, evaluations });
     tightness.evaluations = res.evaluations;
     tightness.searched = randomTightness;
