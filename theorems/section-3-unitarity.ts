@@ -179,6 +179,7 @@ export const section3PredictionRange: Claim<RangeParams> = {
     assess: ({ inst, theta }, { d, p }) => rangeOutcome(inst, [theta], d, p),
     note: 'any instance and theta (M0 of the run\'s kind); the supremum 1 is attained when U(theta) rho_j U(theta)^dag is an extreme eigenvector of M0.',
     knownSupremum: { value: 1, where: 'rho_j mapped onto an eigenvector of lambda_min or lambda_max' },
+    qnn: (x) => x,
   }),
   arbitrary: () =>
     smallDimensionArb().chain((d) =>

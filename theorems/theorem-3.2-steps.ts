@@ -191,6 +191,7 @@ export function pointSpace(assess: (pt: Point) => CheckOutcome, note: string, kn
     assess: (pt) => assess(pt),
     note,
     knownSupremum,
+    qnn: (pt) => ({ inst: pt.inst, theta: pt.theta }),
   });
 }
 

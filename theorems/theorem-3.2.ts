@@ -153,6 +153,7 @@ export function flowSpace(assess: (inst: QnnInstance, theta: Float64Array, param
     evaluations: FLOW_SEARCH_EVALUATIONS,
     note,
     knownSupremum,
+    qnn: (x) => x,
   });
 }
 

@@ -3,6 +3,7 @@
  * report all read the registry built from them (theorems/index.ts), so a claim is written once.
  */
 import type { Arbitrary } from 'fast-check';
+import type { QnnInstance } from '../model/instance.ts';
 
 /** How a claim is checked; each kind has its own honest method (see README, "Kinds of check"). */
 export type ClaimKind =
@@ -122,6 +123,8 @@ export interface SearchSpace<I extends InstanceParams = InstanceParams, T = any>
   note: string;
   /** Supremum of the tightness known from a proof (a test requires the search to reach it within 1%). */
   knownSupremum?: { value: number; where: string };
+  /** Where the decoded instance is a QNN instance at a point theta: that pair (exported for `qnn-verify eval`). */
+  qnn?: (instance: T) => { inst: QnnInstance; theta: Float64Array };
 }
 
 export interface ClaimResult {

@@ -13,7 +13,7 @@ import { claimById, claims } from '../../theorems/index.ts';
 import { evalCommand, sampleCommand } from './instance-commands.ts';
 import { figuresCommand } from './figures-command.ts';
 import { figuresHtmlSections } from '../figures/report.ts';
-import { loadSearchedInstance, replaySearched } from '../search/replay.ts';
+import { exportSearched, loadSearchedInstance, replaySearched } from '../search/replay.ts';
 import { costHintFromReport, runClaimsParallel } from '../claims/pool.ts';
 
 export interface Command {
@@ -99,14 +99,16 @@ const verify: Command = {
 };
 
 const replay: Command = {
-  options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, instance: { type: 'string' } },
+  options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, instance: { type: 'string' }, export: { type: 'string' } },
   positionals: 0,
   run: (v) => {
     if (typeof v.claim !== 'string') throw new QnnInputError('qnn-verify replay', '--claim', 'is required');
     const c = claimById(v.claim);
     if (!c) throw new QnnInputError('qnn-verify replay', '--claim', `names an unknown claim '${v.claim}'`);
     if (typeof v.instance === 'string') {
-      const r = replaySearched(c, loadSearchedInstance(v.instance, c.id));
+      const inst = loadSearchedInstance(v.instance, c.id);
+      const r = replaySearched(c, inst);
+      if (typeof v.export === 'string') writeAtomic(v.export, exportSearched(c, inst));
       process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       return r.ok === (c.expectation === 'holds') ? 0 : 1;
     }

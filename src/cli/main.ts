@@ -9,7 +9,7 @@ import { commands } from './commands.ts';
 export const USAGE = `usage: qnn-verify <command> [options]
 commands:
   verify  [--budget quick|default|full] [--runs N] [--seed S] [--claims id,id] [--out DIR] [--shard i/n] [--exact] [--jobs N]
-  replay  --claim ID --seed S [--path P] | --claim ID --instance FILE
+  replay  --claim ID --seed S [--path P] | --claim ID --instance FILE [--export EVAL.json]
   merge   DIR [--out DIR]
   list
   sample  --d D --m M --p P [--gamma G] [--seed S]

@@ -136,6 +136,7 @@ export function defineSpace<I extends InstanceParams, T>(s: {
   note: string;
   evaluations?: SearchSpace<I, T>['evaluations'];
   knownSupremum?: SearchSpace<I, T>['knownSupremum'];
+  qnn?: SearchSpace<I, T>['qnn'];
 }): SearchSpace<I, T> {
   return {
     dimension: (discrete) => {
@@ -148,5 +149,6 @@ export function defineSpace<I extends InstanceParams, T>(s: {
     evaluations: s.evaluations,
     note: s.note,
     knownSupremum: s.knownSupremum,
+    qnn: s.qnn,
   };
 }

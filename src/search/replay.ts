@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AnyClaim, CheckOutcome, SearchedInstance } from '../claims/types.ts';
 import { QnnInputError } from '../errors.ts';
 import { evaluateSearched } from './targeted.ts';
+import { serialiseInstance } from '../io/instance-json.ts';
 
 function isInstance(v: unknown): v is SearchedInstance {
   const o = v as SearchedInstance;
@@ -50,4 +51,12 @@ export function replaySearched(claim: AnyClaim, inst: SearchedInstance): Searche
   if (!claim.search) throw new QnnInputError('qnn-verify replay', '--claim', `'${claim.id}' has no search space (use --seed/--path)`);
   const { outcome, error } = evaluateSearched(claim, inst);
   return { id: claim.id, ok: outcome.ok && !error, tightness: outcome.tightness ?? null, outcome, error, instance: inst };
+}
+
+/** The decoded QNN instance and theta of a searched instance as `qnn-verify eval` JSON (claims about a QNN instance only). */
+export function exportSearched(claim: AnyClaim, inst: SearchedInstance): string {
+  const space = claim.search;
+  if (!space?.qnn) throw new QnnInputError('qnn-verify replay', '--export', `'${claim.id}' is not about a QNN instance (its search space decodes no QNN)`);
+  const { inst: q, theta } = space.qnn(space.decode(Float64Array.from(inst.x), inst.params));
+  return serialiseInstance(q, theta);
 }
