@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { oneSampleRuns } from '../src/figures/claim-runs.ts';
 import { FIT_FLOOR, ratePoints } from '../src/figures/figure2.ts';
-import { linearFit } from '../src/figures/stats.ts';
+import { linearFit } from '../src/stats/index.ts';
 
 interface Params extends InstanceParams { seed: number }
 

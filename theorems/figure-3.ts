@@ -4,9 +4,9 @@
  * dimension d, depends on the ratio m/d and is proportional to the square of the scaling factor gamma^2".
  *
  * lambda = lambda_min(K_asym(T)) with T = 25/(gamma^2 - 1), where every run has converged (L(T) < 1e-8),
- * computed with the compressed m x m form of the dynamics (src/figures/compressed.ts: exact when
+ * computed with the compressed m x m form of the dynamics (src/dynamics/compressed.ts: exact when
  * M^2 = gamma^2 I and the states are orthonormal, cross-checked against the d x d isospectral integrator
- * in test/figures/compressed.test.ts and in the figures' crossCheck runs), which makes d = 1024 cheap.
+ * in test/dynamics/compressed.test.ts and in the figures' crossCheck runs), which makes d = 1024 cheap.
  * Pilot runs (16 initialisations per cell): lambda/gamma^2 = 1.072, 1.427, 1.770, 1.858 at (d, m) = (128, 8)
  * and 1.072, 1.427, 1.772, 1.847 at (256, 16) for gamma = 1.5, 2, 4, 8 (same m/d); 1.090, 1.466, 1.819,
  * 1.914 at (256, 8) (same m as (128, 8)); 1.111, 1.499, 1.874, 1.967 at (1024, 2), against
@@ -17,7 +17,7 @@ import { seedArb } from '../properties/index.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { monteCarloTolerance } from '../src/claims/tolerances.ts';
 import { asymHorizon, CONVERGED } from '../src/figures/asym-grid.ts';
-import { integrateCompressed, kasymFromA, lambdaMinSym, lossFromA, sampleAsymInstance } from '../src/figures/compressed.ts';
+import { integrateCompressed, kasymFromA, lambdaMinSym, lossFromA, sampleAsymInstance } from '../src/dynamics/compressed.ts';
 import { makeRng, type Rng } from '../src/random/rng.ts';
 import { meanSd, Z_ONE_SIDED_99 } from './figure-5.ts';
 

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { flowSweep, type SweepSpec } from '../src/figures/claim-runs.ts';
 import { meanStop, rateDecay } from '../src/figures/curves.ts';
-import { mean } from '../src/figures/stats.ts';
+import { mean } from '../src/stats/index.ts';
 
 interface Params extends InstanceParams { seed: number }
 

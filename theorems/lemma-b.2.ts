@@ -12,8 +12,9 @@ import { opNormHermitian } from '../src/linalg/norms.ts';
 import { yStar, zFactor } from '../src/model/kernels.ts';
 import { haarSpecialUnitary } from '../src/random/ensembles.ts';
 import { makeRng } from '../src/random/rng.ts';
+import { quantileLowerConfidenceBound } from '../src/stats/index.ts';
 import {
-  allOf, buildGenerator, buildPeriodic, type GenKind, inequalityOutcome, nonFinite, quantileLowerConfidenceBound, seedArb,
+  allOf, buildGenerator, buildPeriodic, type GenKind, inequalityOutcome, nonFinite, seedArb,
 } from './section-4-b-common.ts';
 import { yMatrixFast } from './section-4-b-sweep.ts';
 

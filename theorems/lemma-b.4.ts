@@ -8,7 +8,8 @@ import { maxAbsDiff } from '../src/linalg/cmatrix.ts';
 import { layerGenerators } from '../src/model/ansatz.ts';
 import { yMatrix } from '../src/model/kernels.ts';
 import { makeRng } from '../src/random/rng.ts';
-import { buildPeriodic, linearFit, nonFinite } from './section-4-b-common.ts';
+import { linearFit } from '../src/stats/index.ts';
+import { buildPeriodic, nonFinite } from './section-4-b-common.ts';
 import { sweepTrajectories, yMatrixFast } from './section-4-b-sweep.ts';
 import { type SweepParams, sweepArbitrary, sweepSpec } from './theorem-4.2.ts';
 
@@ -49,7 +50,7 @@ export const lemmaB4: Claim<SweepParams> = {
     const fit = linearFit(x, pts.map((pt) => Math.log(pt.yDev / Math.sqrt(pt.loss0))));
     const raw = linearFit(x, pts.map((pt) => Math.log(pt.yDev)));
     const init = linearFit(x, pts.map((pt) => Math.log(pt.yInit)));
-    const tol = fittedExponentTolerance(fit.se, 3);
+    const tol = fittedExponentTolerance(fit.slopeSe, 3);
     const slack = -0.5 + tol - fit.slope;
     const decays = pts.every((pt) => pt.lossT < pt.loss0);
     return {
@@ -57,8 +58,8 @@ export const lemmaB4: Claim<SweepParams> = {
       slack: routeResidual <= routeTol ? slack : Math.min(slack, routeTol - routeResidual),
       tolerance: tol,
       details: {
-        exponent: fit.slope, se: fit.se, ciLow: fit.slope - tol, ciHigh: fit.slope + tol, n: fit.n, rawExponent: raw.slope, rawSe: raw.se,
-        initExponent: init.slope, initSe: init.se, routeResidual, lossDecays: decays ? 'yes' : 'no', T: spec.T,
+        exponent: fit.slope, se: fit.slopeSe, ciLow: fit.slope - tol, ciHigh: fit.slope + tol, n: fit.n, rawExponent: raw.slope, rawSe: raw.slopeSe,
+        initExponent: init.slope, initSe: init.slopeSe, routeResidual, lossDecays: decays ? 'yes' : 'no', T: spec.T,
       },
     };
   },

@@ -13,7 +13,8 @@ import { opNormHermitian } from '../src/linalg/norms.ts';
 import { kAsym, kPertExplicit, stateCommutators, yStar } from '../src/model/kernels.ts';
 import { parameterizedMeasurement } from '../src/model/qnn.ts';
 import { makeRng } from '../src/random/rng.ts';
-import { buildPeriodic, linearFit, nonFinite, seedArb } from './section-4-b-common.ts';
+import { linearFit } from '../src/stats/index.ts';
+import { buildPeriodic, nonFinite, seedArb } from './section-4-b-common.ts';
 import { SWEEP_ASYM_TOL, SWEEP_ODE, sweepTrajectories, type SweepSpec, yMatrixFast } from './section-4-b-sweep.ts';
 
 /** The p-sweep shared by theorem-4.2 and lemma-b.4 (d = 4, m = 2, appendix-D setting, T = 2/gamma^2). */
@@ -60,11 +61,11 @@ export const theorem42: Claim<SweepParams> = {
     const x = pts.map((q) => Math.log(q.p));
     const fit = linearFit(x, pts.map((q) => Math.log(q.dev / q.r0)));
     const raw = linearFit(x, pts.map((q) => Math.log(q.dev)));
-    const tol = fittedExponentTolerance(fit.se, 3);
+    const tol = fittedExponentTolerance(fit.slopeSe, 3);
     const slack = -(fit.slope + tol);
     const details = {
-      exponent: fit.slope, se: fit.se, ciLow: fit.slope - tol, ciHigh: fit.slope + tol, n: fit.n,
-      rawExponent: raw.slope, rawSe: raw.se, minDeviation: minDev, integrationFloor: floor, T: spec.T,
+      exponent: fit.slope, se: fit.slopeSe, ciLow: fit.slope - tol, ciHigh: fit.slope + tol, n: fit.n,
+      rawExponent: raw.slope, rawSe: raw.slopeSe, minDeviation: minDev, integrationFloor: floor, T: spec.T,
     };
     return { ok: slack >= 0 && minDev > floor, slack: minDev > floor ? slack : Math.min(slack, minDev - floor), tolerance: tol, details };
   },

@@ -24,6 +24,7 @@ import { kernelAsymFast } from '../src/dynamics/asymptotic.ts';
 import { predictionsOf } from '../src/model/qnn.ts';
 import { balancedLabels, haarState, haarUnitary, orthonormalStates } from '../src/random/ensembles.ts';
 import { makeRng, type Rng } from '../src/random/rng.ts';
+import { mean, quantile, std, weightedLinearFit } from '../src/stats/index.ts';
 import { measurementFromBases, type PauliLike } from './lemma-c.2.ts';
 
 /** Redraws allowed; at gamma = 1.2, d = 16, m = 4 about 2.4% of draws admit a global minimum (P(refusal) < 1e-20). */
@@ -253,31 +254,6 @@ const BOOTSTRAP = 200;
  */
 const Z_FIT = 4;
 
-/** Weighted least squares y = a + b x with weights 1/se_i^2 (known sampling errors); SE of b from the weights. */
-export function fitLineWeighted(x: number[], y: number[], se: number[]): { slope: number; se: number; chi2PerDof: number } {
-  const w = se.map((s) => 1 / (s * s));
-  const sw = w.reduce((s, v) => s + v, 0);
-  const mx = x.reduce((s, v, i) => s + w[i] * v, 0) / sw, my = y.reduce((s, v, i) => s + w[i] * v, 0) / sw;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxx += w[i] * (x[i] - mx) ** 2;
-    sxy += w[i] * (x[i] - mx) * (y[i] - my);
-  }
-  const slope = sxy / sxx, intercept = my - slope * mx;
-  let chi2 = 0;
-  for (let i = 0; i < x.length; i++) chi2 += w[i] * (y[i] - intercept - slope * x[i]) ** 2;
-  return { slope, se: Math.sqrt(1 / sxx), chi2PerDof: chi2 / (x.length - 2) };
-}
-
-/** Empirical q-quantile (type 7, linear interpolation). */
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = (s.length - 1) * q, lo = Math.floor(h);
-  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
-}
-
-const meanOf = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
-
 /** Bootstrap standard error of log(stat(xs)) (BOOTSTRAP resamples from rng). */
 function bootstrapLogSE(rng: Rng, xs: number[], stat: (ys: number[]) => number): number {
   const logs: number[] = [];
@@ -286,8 +262,7 @@ function bootstrapLogSE(rng: Rng, xs: number[], stat: (ys: number[]) => number):
     for (let i = 0; i < xs.length; i++) ys[i] = xs[Math.floor(rng.uniform() * xs.length)];
     logs.push(Math.log(stat(ys)));
   }
-  const mu = meanOf(logs);
-  return Math.sqrt(logs.reduce((s, v) => s + (v - mu) ** 2, 0) / (logs.length - 1));
+  return std(logs);
 }
 
 export const theorem44: Claim<ScalingParams> = {
@@ -334,26 +309,26 @@ export const theorem44: Claim<ScalingParams> = {
           if (gm.tries > 1) rejected++;
           deficits.push(1 - 1 / gamma ** 2 - lg / (2 * gamma ** 2));
         }
-        const mean = meanOf(deficits);
+        const meanDeficit = mean(deficits);
         maxRejected = Math.max(maxRejected, rejected / DRAWS);
         const q = quantile(deficits, 1 - DELTA);
-        if (!(mean > 0 && q > 0 && Number.isFinite(mean) && Number.isFinite(q))) return { ok: false, slack: Number.NEGATIVE_INFINITY, details: { m, d, mean, q } };
+        if (!(meanDeficit > 0 && q > 0 && Number.isFinite(meanDeficit) && Number.isFinite(q))) return { ok: false, slack: Number.NEGATIVE_INFINITY, details: { m, d, mean: meanDeficit, q } };
         x.push(Math.log(d));
-        yMean.push(Math.log(mean));
+        yMean.push(Math.log(meanDeficit));
         yQ.push(Math.log(q));
         const boot = sub.fork('bootstrap');
-        seMean.push(bootstrapLogSE(boot, deficits, meanOf));
+        seMean.push(bootstrapLogSE(boot, deficits, mean));
         seQ.push(bootstrapLogSE(boot, deficits, (ys) => quantile(ys, 1 - DELTA)));
         const rate = Math.max((m * m) / d, (m / d) * Math.log(2 / DELTA)); // eq. (12)
         c2 = Math.max(c2, q / rate);
         c2Max = Math.max(c2Max, Math.max(...deficits) / rate);
       }
-      const fm = fitLineWeighted(x, yMean, seMean), fq = fitLineWeighted(x, yQ, seQ);
-      slack = Math.min(slack, -1 - (fm.slope - Z_FIT * fm.se));
+      const fm = weightedLinearFit(x, yMean, seMean), fq = weightedLinearFit(x, yQ, seQ);
+      slack = Math.min(slack, -1 - (fm.slope - Z_FIT * fm.slopeSe));
       details[`m${m}.exponentMean`] = fm.slope;
-      details[`m${m}.exponentMeanSE`] = fm.se;
+      details[`m${m}.exponentMeanSE`] = fm.slopeSe;
       details[`m${m}.exponentQuantile`] = fq.slope;
-      details[`m${m}.exponentQuantileSE`] = fq.se;
+      details[`m${m}.exponentQuantileSE`] = fq.slopeSe;
       details[`m${m}.chi2PerDof`] = fm.chi2PerDof;
     }
     details.C2 = c2;

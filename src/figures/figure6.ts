@@ -8,7 +8,8 @@
  */
 import { lrFor, onGrid, qnnLabel } from './curves.ts';
 import { COLORS, type Spec } from './plot.ts';
-import { fmtNum, mean, sig } from './stats.ts';
+import { mean } from '../stats/index.ts';
+import { fmtNum, sig } from './format.ts';
 import type { FigureCheck, FigureData, FigureModule, FlowResult, GdResult, Phase, PresetName, TaskResult } from './types.ts';
 
 export interface Figure6Grid { ds: number[]; m: number; gamma: number; p: number; seeds: number; steps: number; recordEvery: number; stopBelow: number; rtol: number; atol: number }
