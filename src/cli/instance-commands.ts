@@ -24,7 +24,7 @@ import { appendixDInstance } from '../model/scenarios.ts';
 import {
   formatJson, INSTANCE_LIMITS, oneLine, parseInstanceText, type ParsedInstance, serialiseInstance,
 } from '../io/instance-json.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // eval
@@ -142,7 +142,7 @@ function intFlag(v: string | boolean | undefined, name: string, min: number, max
     return undefined;
   }
   const s = String(v).trim();
-  const n = s === '' ? NaN : Number(s);
+  const n = /^[-+]?\d{1,20}$/.test(s) ? Number(s) : NaN; // decimal digits only: no 0x10, 1e3, 1.0
   if (!Number.isSafeInteger(n) || n < min) throw new QnnInputError('sample', `--${name}`, `must be an integer >= ${min} (got ${oneLine(String(v), 40)})`);
   if (n > max) throw new QnnInputError('sample', `--${name}`, `must be <= ${max} (got ${n}); larger instances would exhaust memory`);
   return n;

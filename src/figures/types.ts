@@ -209,6 +209,8 @@ export interface FiguresSummary {
   generatedAt: string;
   machine: { node: string; cpus: number; jobs: number };
   shards?: string[];
+  /** Set by `figures --merge` when shards or tasks are missing: only the complete figures were written. */
+  partial?: { missingShards: string[]; missingTasks: string[]; figuresOmitted: FigureId[] };
   timing: FigureTiming[];
   totalWallMs: number;
   checks: { figure: FigureId; id: string; holds: boolean; measured: string; criterion: string; statement: string }[];
