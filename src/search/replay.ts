@@ -20,18 +20,18 @@ export function parseSearchedInstance(text: string, id: string, file = 'FILE'): 
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new QnnInputError('qnn-verify replay', '--instance', `must be a JSON file (${file}: ${(e as Error).message})`);
+    throw new QnnInputError('replay', '--instance', `must be a JSON file (${file}: ${(e as Error).message})`);
   }
   const j = json as { results?: { id: string; counterexample?: { instance?: unknown }; tightness?: { instance?: unknown } }[]; claim?: string };
   if (Array.isArray(j.results)) {
     const r = j.results.find((x) => x.id === id);
-    if (!r) throw new QnnInputError('qnn-verify replay', '--instance', `report ${file} has no result for '${id}'`);
+    if (!r) throw new QnnInputError('replay', '--instance', `report ${file} has no result for '${id}'`);
     const inst = r.counterexample?.instance ?? r.tightness?.instance;
-    if (!isInstance(inst)) throw new QnnInputError('qnn-verify replay', '--instance', `report ${file} holds no searched instance of '${id}'`);
+    if (!isInstance(inst)) throw new QnnInputError('replay', '--instance', `report ${file} holds no searched instance of '${id}'`);
     return inst;
   }
-  if (!isInstance(json)) throw new QnnInputError('qnn-verify replay', '--instance', `must hold { params, x } with finite x, or a report (${file})`);
-  if (j.claim !== undefined && j.claim !== id) throw new QnnInputError('qnn-verify replay', '--instance', `is an instance of '${j.claim}', not '${id}'`);
+  if (!isInstance(json)) throw new QnnInputError('replay', '--instance', `must hold { params, x } with finite x, or a report (${file})`);
+  if (j.claim !== undefined && j.claim !== id) throw new QnnInputError('replay', '--instance', `is an instance of '${j.claim}', not '${id}'`);
   return json;
 }
 
@@ -40,7 +40,7 @@ export function loadSearchedInstance(file: string, id: string): SearchedInstance
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new QnnInputError('qnn-verify replay', '--instance', `cannot be read (${(e as Error).message})`);
+    throw new QnnInputError('replay', '--instance', `cannot be read (${(e as Error).message})`);
   }
   return parseSearchedInstance(text, id, file);
 }
@@ -48,7 +48,7 @@ export function loadSearchedInstance(file: string, id: string): SearchedInstance
 export interface SearchedReplay { id: string; ok: boolean; tightness: number | null; outcome: CheckOutcome; error?: string; instance: SearchedInstance }
 
 export function replaySearched(claim: AnyClaim, inst: SearchedInstance): SearchedReplay {
-  if (!claim.search) throw new QnnInputError('qnn-verify replay', '--claim', `'${claim.id}' has no search space (use --seed/--path)`);
+  if (!claim.search) throw new QnnInputError('replay', '--claim', `'${claim.id}' has no search space (use --seed/--path)`);
   const { outcome, error } = evaluateSearched(claim, inst);
   return { id: claim.id, ok: outcome.ok && !error, tightness: outcome.tightness ?? null, outcome, error, instance: inst };
 }
@@ -56,7 +56,7 @@ export function replaySearched(claim: AnyClaim, inst: SearchedInstance): Searche
 /** The decoded QNN instance and theta of a searched instance as `qnn-verify eval` JSON (claims about a QNN instance only). */
 export function exportSearched(claim: AnyClaim, inst: SearchedInstance): string {
   const space = claim.search;
-  if (!space?.qnn) throw new QnnInputError('qnn-verify replay', '--export', `'${claim.id}' is not about a QNN instance (its search space decodes no QNN)`);
+  if (!space?.qnn) throw new QnnInputError('replay', '--export', `'${claim.id}' is not about a QNN instance (its search space decodes no QNN)`);
   const { inst: q, theta } = space.qnn(space.decode(Float64Array.from(inst.x), inst.params));
   return serialiseInstance(q, theta);
 }

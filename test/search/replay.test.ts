@@ -25,7 +25,7 @@ describe('exportSearched', () => {
 
   it('refuses a claim whose space decodes no QNN instance', () => {
     expect(() => exportSearched(claimById('lemma-c.1')!, { params: { seed: 1, d: 2 }, x: new Array(8).fill(0.1) }))
-      .toThrow("qnn-verify replay: --export 'lemma-c.1' is not about a QNN instance (its search space decodes no QNN)");
+      .toThrow("replay: --export 'lemma-c.1' is not about a QNN instance (its search space decodes no QNN)");
   });
 });
 
