@@ -128,6 +128,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
       const t = res.best.outcome.tightness!;
       if (tightness.searched === null || t > tightness.searched) tightness.searched = t;
       tightness.instance = res.best.instance;
+      tightness.instanceTightness = t;
       tightness.replay = replay;
       // The report shows the hardest instance: the searched one when it beat the random runs.
       if (tightness.searched === t && res.best.outcome.details) details = { ...res.best.outcome.details, source: 'search' };

@@ -177,8 +177,9 @@ export interface TightnessResult {
   searched: number | null;
   /** Evaluations spent by the search. */
   evaluations: number;
-  /** The searched arg-max (when the search beat the random runs or was the only source), for replay. */
+  /** The best instance the search decoded (the arg-max of the search phase), for replay; its tightness next to it. */
   instance?: SearchedInstance;
+  instanceTightness?: number;
   /** The known supremum, when the claim gives one. */
   knownSupremum?: number;
   replay?: string;

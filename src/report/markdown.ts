@@ -57,10 +57,10 @@ export function renderMarkdown(rep: VerificationReport): string {
     out.push(`- runs: ${r.runs} (seed ${r.seed}); ranges: ${ranges(r)}`);
     out.push(`- worst slack: ${fmt(r.worstSlack)}; largest residual: ${fmt(r.largestResidual)}`);
     out.push(`- tolerance: ${r.toleranceRule}`);
-    if (r.tightnessRule) out.push(`- tightness: ${r.tightnessRule}`);
+    if (r.tightnessRule) out.push(`- tightness rule: ${r.tightnessRule}`);
     if (r.tightness) {
       const t = r.tightness;
-      out.push(`- tightness: random ${fmt(t.random)}, searched ${fmt(t.searched)} (${t.evaluations} evaluations)${t.knownSupremum !== undefined ? `, known supremum ${fmt(t.knownSupremum)}` : ''}${t.replay ? `; searched arg-max: \`${t.replay}\`` : ''}`);
+      out.push(`- tightness: random ${fmt(t.random)}, searched ${fmt(t.searched)} (${t.evaluations} evaluations)${t.knownSupremum !== undefined ? `, known supremum ${fmt(t.knownSupremum)}` : ''}${t.replay ? `; best searched instance (tightness ${fmt(t.instanceTightness)}): \`${t.replay}\`` : ''}`);
     }
     if (r.vacuousRule) out.push(`- vacuous: ${r.vacuousRule} (${r.nonVacuousRuns} of ${r.runs} runs non-vacuous)`);
     if (r.details) out.push(`- details: ${Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; ')}`);
