@@ -172,15 +172,6 @@ export const section3PredictionRange: Claim<RangeParams> = {
   uses: ['section-3/spectrum-preserved'],
   toleranceRule: 'slack in units of lambda_max - lambda_min; tol = TOLERANCES.inequality(||M0||, d) (2p + 2) (rounding of the prediction through 2p + 2 products)',
   runs: { quick: 15, default: 60, full: 600 },
-  tightnessRule: 'max over j and the checked theta of 1 + (lambda_min - yhat_j)/(lambda_max - lambda_min) and 1 + (yhat_j - lambda_max)/(lambda_max - lambda_min): ' +
-    '1 when a prediction reaches an end of the range, > 1 outside it',
-  search: defineSpace<RangeParams, { inst: QnnInstance; theta: Float64Array }>({
-    decode: (r, { d, m, p, ansatz, meas }) => qnnFrom(r, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' }),
-    assess: ({ inst, theta }, { d, p }) => rangeOutcome(inst, [theta], d, p),
-    note: 'any instance and theta (M0 of the run\'s kind); the supremum 1 is attained when U(theta) rho_j U(theta)^dag is an extreme eigenvector of M0.',
-    knownSupremum: { value: 1, where: 'rho_j mapped onto an eigenvector of lambda_min or lambda_max' },
-    qnn: (x) => x,
-  }),
   arbitrary: () =>
     smallDimensionArb().chain((d) =>
       fc.record({
@@ -192,6 +183,15 @@ export const section3PredictionRange: Claim<RangeParams> = {
         meas: fc.constantFrom<MeasKind>('pm1', 'generic', 'pi0'),
         mode: fc.constantFrom<'random' | 'trained-outside'>('random', 'trained-outside'),
       })),
+  tightnessRule: 'max over j and the checked theta of 1 + (lambda_min - yhat_j)/(lambda_max - lambda_min) and 1 + (yhat_j - lambda_max)/(lambda_max - lambda_min): ' +
+    '1 when a prediction reaches an end of the range, > 1 outside it',
+  search: defineSpace<RangeParams, { inst: QnnInstance; theta: Float64Array }>({
+    decode: (r, { d, m, p, ansatz, meas }) => qnnFrom(r, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' }),
+    assess: ({ inst, theta }, { d, p }) => rangeOutcome(inst, [theta], d, p),
+    note: 'any instance and theta (M0 of the run\'s kind); the supremum 1 is attained when U(theta) rho_j U(theta)^dag is an extreme eigenvector of M0.',
+    knownSupremum: { value: 1, where: 'rho_j mapped onto an eigenvector of lambda_min or lambda_max' },
+    qnn: (x) => x,
+  }),
   check: ({ seed, d, m, p, ansatz, meas, mode }) => {
     const rng = makeRng(seed);
     const { inst: base, theta } = buildInstance(rng, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' });

@@ -225,6 +225,7 @@ export const theorem32Pi0Eq33: Claim<Pi0Params> = {
     'trace norm identity: TOLERANCES.spectral(2, d) + TOLERANCES.identity(4, d, 2p + 6) (singular values; the sqrt amplifies errors near 0, ' +
     'so it is compared squared); inequalities: TOLERANCES.inequality(16 sum ||H_l||^2, d)(2p + 6)',
   runs: { quick: 20, default: 80, full: 800 },
+  arbitrary: pi0Arb,
   tightnessRule: 'max over j of K_jj / (8 sum ||H_l||^2 |r_j|) (the claim\'s (33)); the steps |tr(X_j H_l)| <= ||H_l|| ||X_j||_tr and K_jj <= sum ||H_l||^2 ||X_j||_tr^2 ' +
     'are parts with their own tightness (the first is attained by H_l = X_j/||X_j||)',
   search: defineSpace<Pi0Params, Pi0Point>({
@@ -237,7 +238,6 @@ export const theorem32Pi0Eq33: Claim<Pi0Params> = {
       'so the supremum 1 is approached only as r_j -> 0 and c_j/|r_j| -> 0 with H tight (the "near" mode builds it by hand).',
     knownSupremum: { value: 1, where: 'r_j -> 0, ||Pi_0 v_j||^2 = o(|r_j|), H_1 = X_1/||X_1|| (limit)' },
   }),
-  arbitrary: pi0Arb,
   check: (params) => pi0Eq33Of(pi0Point(params)),
 };
 
