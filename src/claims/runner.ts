@@ -120,7 +120,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
   }
   if (claim.search && tightness && !rd.failed && opts.search !== false && opts.path === undefined && scored.length) {
     const evaluations = opts.evaluations ?? (claim.search.evaluations ?? SEARCH_EVALUATIONS)[opts.searchBudget ?? budget];
-    const res = targetedSearch(claim as AnyClaim, pickStarts(scored), { seed, evaluations });
+    const res = targetedSearch(claim as AnyClaim, pickStarts(scored, (p) => claim.search!.dimension(p)), { seed, evaluations });
     tightness.evaluations = res.evaluations;
     tightness.searched = randomTightness;
     const replay = searchedReplayCommand(claim.id);

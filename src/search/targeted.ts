@@ -60,19 +60,31 @@ function discreteKey(p: InstanceParams): string {
   return JSON.stringify(rest);
 }
 
-/** Up to MAX_STARTS runs of distinct discrete choices, largest tightness first (ties: first drawn). */
-export function pickStarts<I extends InstanceParams>(runs: { params: I; tightness: number }[]): I[] {
-  const sorted = runs.map((r, k) => ({ ...r, k })).sort((a, b) => b.tightness - a.tightness || a.k - b.k);
+/**
+ * Up to MAX_STARTS runs of distinct discrete choices: the tightest first (tightness equal to 1e-9 relative: the smaller
+ * search dimension first, where a simplex can do more with the same budget), and the last start is the run of smallest
+ * dimension not yet chosen (the search is most effective there; the tightest runs often come from hand-built families
+ * in large dimension that the search cannot improve).
+ */
+export function pickStarts<I extends InstanceParams>(runs: { params: I; tightness: number }[], dimension: (p: I) => number = () => 0): I[] {
   const seen = new Set<string>();
-  const out: I[] = [];
-  for (const r of sorted) {
+  const distinct: { params: I; tightness: number; k: number; n: number }[] = [];
+  runs.forEach((r, k) => {
     const key = discreteKey(r.params);
-    if (seen.has(key)) continue;
+    if (seen.has(key)) {
+      const prev = distinct.find((x) => discreteKey(x.params) === key)!;
+      if (r.tightness > prev.tightness) Object.assign(prev, { params: r.params, tightness: r.tightness });
+      return;
+    }
     seen.add(key);
-    out.push(r.params);
-    if (out.length >= MAX_STARTS) break;
-  }
-  return out;
+    distinct.push({ params: r.params, tightness: r.tightness, k, n: dimension(r.params) });
+  });
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  const byTightness = [...distinct].sort((a, b) => (same(a.tightness, b.tightness) ? a.n - b.n || a.k - b.k : b.tightness - a.tightness));
+  const out = byTightness.slice(0, Math.max(1, MAX_STARTS - 1));
+  const rest = byTightness.slice(out.length).sort((a, b) => a.n - b.n || a.k - b.k);
+  if (rest.length && out.length < MAX_STARTS) out.push(rest[0]);
+  return out.map((x) => x.params);
 }
 
 /**

@@ -59,3 +59,18 @@ describe('decoders', () => {
     expect(s.dimension({ seed: 0, d: 3 })).toBe(9 + 6 + 1);
   });
 });
+
+describe('pickStarts', () => {
+  it('tightest first (ties: smaller dimension), then the smallest dimension not chosen; one start per discrete choice', async () => {
+    const { pickStarts } = await import('../../src/search/targeted.ts');
+    const runs = [
+      { params: { seed: 1, d: 8 }, tightness: 1 },
+      { params: { seed: 2, d: 4 }, tightness: 1 },
+      { params: { seed: 3, d: 8 }, tightness: 0.5 },
+      { params: { seed: 4, d: 6 }, tightness: 0.9 },
+      { params: { seed: 5, d: 2 }, tightness: 0.1 },
+    ];
+    expect(pickStarts(runs, (p) => p.d * p.d)).toEqual([{ seed: 2, d: 4 }, { seed: 1, d: 8 }, { seed: 5, d: 2 }]);
+    expect(pickStarts(runs.slice(0, 1))).toEqual([{ seed: 1, d: 8 }]);
+  });
+});
