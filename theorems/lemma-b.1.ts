@@ -124,6 +124,10 @@ export const lemmaB1HaarMean: Claim<HaarMeanParams> = {
   hypotheses: ['V Haar on SU(d)', 'H Hermitian, tr H = 0, H != 0'],
   kind: 'statistical',
   expectation: 'holds',
+  corrects: 'lemma-b.2/eq-69',
+  why:
+    'Eq. (69) prints U^dag H U^dag (the dagger misplaced as in eq. 15); Y(theta(0)) is built from H_l = W_l^dag H W_l (Lemma 3.1), so the centred ' +
+    'X_l of the proof is (1/Z)(W^dag H W)^(x)2 - Y*, whose mean is 0 exactly when E[(V H V^dag)^(x)2] = Z Y* (W^dag = V Haar).',
   uses: [],
   toleranceRule:
     'entry-wise |mean - Z Y*| <= 6 standard errors (monteCarloTolerance(sd, n, 6), sd the sample standard deviation of the entry, ' +

@@ -11,6 +11,10 @@ import { QnnInputError } from '../errors.ts';
 import { isExpected, type BudgetName } from '../claims/runner.ts';
 import { makeDirs } from '../io/fs-safe.ts';
 import type { ClaimResult, Verdict } from '../claims/types.ts';
+import { coverageItems } from '../../theorems/coverage.ts';
+import { ERRATA } from '../../theorems/errata.ts';
+import { claims } from '../../theorems/index.ts';
+import { buildCoverage, buildErrata, type CoverageReport, type ErrataReport } from './coverage.ts';
 
 /** 2: the run metadata (`run`) and the merge fields (`merged`, `partial`) were added. */
 export const SCHEMA_VERSION = 2;
@@ -48,6 +52,10 @@ export interface VerificationReport {
   partial?: { missingShards: string[]; missingClaims: string[] };
   summary: Record<Verdict, number> & { total: number; expected: number; unexpected: string[] };
   results: ClaimResult[];
+  /** The paper's numbered equations, labelled statements and numerical sentences, each with its claims (theorems/coverage.ts). */
+  coverage: CoverageReport;
+  /** The errata table (theorems/errata.ts) with the verdicts of its claims in this run. */
+  errata: ErrataReport;
 }
 
 export const PAPER = 'You, Chakrabarti, Chen, Wu. Analyzing Convergence in Quantum Neural Networks: Deviations from Neural Tangent Kernels. ICML 2023.';
@@ -116,6 +124,8 @@ export function buildReport(results: ClaimResult[], meta: ReportMeta): Verificat
     ...(meta.partial ? { partial: meta.partial } : {}),
     summary: summarise(results),
     results,
+    coverage: buildCoverage(coverageItems, new Set(claims.map((c) => c.id)), results),
+    errata: buildErrata(ERRATA, results),
   };
 }
 
