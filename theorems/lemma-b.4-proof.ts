@@ -235,6 +235,8 @@ export const lemmaB4Eq97Corrected: Claim<ProofParams> = {
   toleranceRule: 'TOLERANCES.inequality(4 ||H||_op^2, d^2) times p (per term and for the sum); terms l < k must vanish to TOLERANCES.identity(4 ||H||_op^2, d^2, 4p)',
   runs: { quick: 10, default: 30, full: 300 },
   arbitrary: proofArbitrary(['normal', 'equal', 'zero-k']),
+  tightnessRule: 'max over the parts of D_l / bound (l >= k) and of the centred difference / c_k. No search space yet: the instance is built ' +
+    'through the proof\'s resampling (buildProof); a decoder for it is left for a follow-up',
   check: (params) => {
     const q = buildProof(params);
     const { p, k, d } = params;
