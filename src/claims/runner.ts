@@ -77,6 +77,9 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
       (o.tightness !== undefined ? shown.tightness === undefined || o.tightness > shown.tightness : shown.tightness === undefined && o.slack < shown.slack);
     if (better) shown = { details: o.details, tightness: o.tightness, slack: o.slack };
   };
+  // Runs after the first failure are fast-check's shrinking steps: they enter the worst slack and the ranges (as
+  // before) but count neither as runs nor as evidence (non-vacuous count, tightness, details shown).
+  let shrinking = false;
   const property = fc.property(claim.arbitrary(), (params) => {
     for (const [k, v] of Object.entries(params)) {
       if (k === 'seed' || typeof v !== 'number') continue;
@@ -86,6 +89,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     const { outcome } = evaluate(claim, params);
     if (Number.isFinite(outcome.slack)) worstSlack = worstSlack === null ? outcome.slack : Math.min(worstSlack, outcome.slack);
     if (outcome.residual !== undefined) largestResidual = Math.max(largestResidual ?? 0, outcome.residual);
+    if (shrinking) return outcome.ok;
     if (outcome.vacuous) sawVacuous = true;
     else nonVacuous++;
     if (outcome.ok && outcome.tightness !== undefined && Number.isFinite(outcome.tightness) && !outcome.vacuous) {
@@ -93,6 +97,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
       scored.push({ params, tightness: outcome.tightness });
     }
     consider(outcome);
+    if (!outcome.ok) shrinking = true;
     return outcome.ok;
   });
   const rd = fc.check(property, { seed, numRuns, path: opts.path, endOnFailure: opts.path !== undefined });

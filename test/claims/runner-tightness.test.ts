@@ -123,3 +123,13 @@ describe('replay files', () => {
     expect(() => replaySearched(toy(), { params: { seed: 1 }, x: [1, 2] })).toThrow('evaluateSearched: x must have length 1 for {"seed":1} (got 2)');
   });
 });
+
+describe('runClaim: shrinking steps', () => {
+  it('count neither as runs nor as non-vacuous evidence', () => {
+    const claim = toy({ check: ({ a }) => inequalityOutcome(a, 2, 0, 1, { a }), search: undefined }); // fails for a > 2, shrinks
+    const r = runClaim(claim, { seed: 4 });
+    expect(r.verdict).toBe('violated');
+    expect(r.nonVacuousRuns).toBe(r.runs);
+    expect(r.tightness!.random!).toBeLessThanOrEqual(1);
+  });
+});
