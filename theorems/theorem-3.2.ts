@@ -124,21 +124,20 @@ export function lossTolerance(pt: FlowPoint, eta: number, S: number, p: number, 
 }
 
 /**
- * The worst (smallest-slack) outcome over the output times t > 0 (at t = 0 both sides are equal by definition of c0),
- * with the largest tightness over the same times (and the time where it is reached).
+ * Over the output times t > 0 (at t = 0 both sides are equal by definition of c0): the slack and verdict of the worst
+ * (smallest-slack) time, the tightness and details of the tightest time (details.t), and the time of the worst slack.
  */
 export function worstAlong(pts: FlowPoint[], f: (pt: FlowPoint) => CheckOutcome): CheckOutcome {
-  let worst: CheckOutcome | undefined;
-  let tight: number | undefined, tAt = 0;
+  let worst: CheckOutcome | undefined, tightest: CheckOutcome | undefined;
+  let worstT = 0;
   for (const pt of pts.slice(1)) {
     const o = f(pt);
-    if (!worst || !(o.slack >= worst.slack)) worst = o;
-    if (o.tightness !== undefined && !(o.tightness <= (tight ?? -Infinity))) { tight = o.tightness; tAt = pt.t; }
+    if (!worst || !(o.slack >= worst.slack)) { worst = o; worstT = pt.t; }
+    if (o.tightness !== undefined && !(o.tightness <= (tightest?.tightness ?? -Infinity))) tightest = o;
   }
-  const out = { ...worst! };
-  if (tight === undefined) delete out.tightness;
-  else { out.tightness = tight; out.details = { ...out.details, tightnessAtT: tAt }; }
-  return out;
+  // the slack (and ok) of the worst time; the details of the tightest one (the worst slack sits near t = 0, where both sides agree)
+  if (!tightest || !worst!.ok) return worst!;
+  return { ...worst!, tightness: tightest.tightness, details: { ...tightest.details, worstSlackAtT: worstT } };
 }
 
 /**
