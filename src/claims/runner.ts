@@ -92,9 +92,10 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     if (shrinking) return outcome.ok;
     if (outcome.vacuous) sawVacuous = true;
     else nonVacuous++;
-    if (outcome.ok && outcome.tightness !== undefined && Number.isFinite(outcome.tightness) && !outcome.vacuous) {
+    // a failing run counts too (its tightness > 1 is the point); only passing runs seed the search
+    if (outcome.tightness !== undefined && Number.isFinite(outcome.tightness) && !outcome.vacuous) {
       randomTightness = randomTightness === null ? outcome.tightness : Math.max(randomTightness, outcome.tightness);
-      scored.push({ params, tightness: outcome.tightness });
+      if (outcome.ok) scored.push({ params, tightness: outcome.tightness });
     }
     consider(outcome);
     if (!outcome.ok) shrinking = true;
