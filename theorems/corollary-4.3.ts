@@ -7,7 +7,7 @@
  * The proof gives more: L = r^2/2 and dr/dt = -k r give dL/dt = -2 k L <= -4 (gamma^2 - 1) L.
  */
 import fc from 'fast-check';
-import { defineSpace } from '../src/search/decode.ts';
+import { defineSpace, intervalInverse } from '../src/search/decode.ts';
 import { seedArb } from '../properties/index.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
@@ -166,6 +166,7 @@ const flowHyps = ['m = 1, pure state, y = +-1', 'gamma > 1', '|yhat(0)| < 1', 'a
 const oneSampleSpace = (rateFactor: number, note: string, knownSupremum: { value: number; where: string }) =>
   defineSpace<FlowParams, FlowParams>({
     decode: (r, params) => ({ ...params, gamma: r.interval(1.05, 8), yhat0: r.interval(-0.999, 0.999) }),
+    encode: ({ gamma, yhat0 }) => Float64Array.of(intervalInverse(gamma, 1.05, 8), intervalInverse(yhat0, -0.999, 0.999)),
     assess: (p) => corollaryCheck(rateFactor)(p),
     evaluations: { quick: 30, default: 100, full: 400 },
     note,

@@ -7,7 +7,7 @@
  * Y(theta) = (1/(pZ)) sum_l Y_l(theta) (eq. 92). Y^(k) is Y with G_k replaced by an independent copy G'_k.
  */
 import fc from 'fast-check';
-import { defineSpace } from '../src/search/decode.ts';
+import { defineSpace, intervalInverse } from '../src/search/decode.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { adjoint, axpyInPlace, CMat, kron, matmul, maxAbsDiff, sub, zeros } from '../src/linalg/cmatrix.ts';
@@ -339,6 +339,10 @@ export const lemmaB4Eq94Corrected: Claim<McDiarmidParams> = {
   tightnessRule: 'Pr[|phi - E phi| >= t] / (2 exp(-2 t^2 / sum c_i^2)), the exact tail against the bound',
   search: defineSpace<McDiarmidParams, number[]>({
     decode: (r, { k }) => Array.from({ length: k }, () => r.interval(0.05, 3)),
+    encode: ({ seed, k }) => {
+      const wr = makeRng(seed); // the c_i of mcDiarmidCheck, in the same order
+      return Float64Array.from({ length: k }, () => intervalInverse([0.5, 1, 2, 3][Math.floor(4 * wr.uniform())], 0.05, 3));
+    },
     assess: (c, { tIndex }) => mcDiarmidOf(c, tIndex, 2),
     note: 'the bounded differences c_i in [0.05, 3] (k and the rank of t among the attained values fixed). At k = 1, |phi| = c/2 always and the ratio is ' +
       '1/(2 e^{-1/2}) = 0.824; the search looks for a larger ratio at k >= 2.',

@@ -3,7 +3,7 @@
  * Poincare separation theorem its eigenvalues lie between the extreme eigenvalues of A (x) B.
  */
 import fc from 'fast-check';
-import { defineSpace } from '../src/search/decode.ts';
+import { defineSpace, hermitianEntries } from '../src/search/decode.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { CMat, hadamard, kron, zeros } from '../src/linalg/cmatrix.ts';
@@ -48,8 +48,20 @@ export const lemmaC1Eq100: Claim<Params> = {
     assess: ({ a, b }, { d }) => separation(a, b, d),
     note: 'any two Hermitian d x d matrices (2 d^2 reals); the ends are attained (A^2 = I, B = A^T gives the eigenvalue 1 = lambda_max(A (x) B); diagonal A, B with the extreme product on the diagonal), supremum 1.',
     knownSupremum: { value: 1, where: 'A^2 = I, B = A^T; or A, B diagonal' },
+    encode: (params) => {
+      const { a, b } = pairOf(params);
+      return Float64Array.from([...hermitianEntries(a), ...hermitianEntries(b)]);
+    },
   }),
-  check: ({ seed, d, kind }) => {
+  check: (params) => {
+    const { a, b } = pairOf(params);
+    return separation(a, b, params.d);
+  },
+};
+
+/** The pair (A, B) of a random run. */
+function pairOf({ seed, d, kind }: Params): { a: CMat; b: CMat } {
+  {
     const rng = makeRng(seed);
     const build = (): CMat => {
       if (kind === 'gue') return gue(rng, d);
@@ -57,9 +69,9 @@ export const lemmaC1Eq100: Claim<Params> = {
       return randomHermitianWithSpectrum(rng, Array.from({ length: d }, (_, i) => (i % 2 ? -1 : 1)));
     };
     const a = build(), b = build();
-    return separation(a, b, d);
-  },
-};
+    return { a, b };
+  }
+}
 
 /** Eq. (100) on one pair: the submatrix identity and the separation of every eigenvalue (tightness on the scale hi - lo). */
 function separation(a: CMat, b: CMat, d: number) {

@@ -123,6 +123,11 @@ export interface SearchSpace<I extends InstanceParams = InstanceParams, T = any>
   note: string;
   /** Supremum of the tightness known from a proof (a test requires the search to reach it within 1%). */
   knownSupremum?: { value: number; where: string };
+  /**
+   * The x that decodes to the random run's own instance (where the decoder is invertible): the search then starts
+   * exactly at the best random instances instead of at random points of their discrete family.
+   */
+  encode?: (discrete: I) => Float64Array;
   /** Where the decoded instance is a QNN instance at a point theta: that pair (exported for `qnn-verify eval`). */
   qnn?: (instance: T) => { inst: QnnInstance; theta: Float64Array };
 }

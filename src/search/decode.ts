@@ -129,6 +129,19 @@ export class Reader {
   }
 }
 
+/** The real v with interval(lo, hi) = value (the inverse of Reader.interval on [-pi/2, pi/2]). */
+export function intervalInverse(value: number, lo: number, hi: number): number {
+  return Math.asin(Math.min(1, Math.max(-1, (2 * (value - lo)) / (hi - lo) - 1)));
+}
+
+/** The d^2 reals that Reader.hermitian reads back as the Hermitian h (its inverse). */
+export function hermitianEntries(h: CMat): number[] {
+  const d = h.rows, out: number[] = [];
+  for (let i = 0; i < d; i++) out.push(h.re[i * d + i]);
+  for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) out.push(h.re[i * d + j], h.im[i * d + j]);
+  return out;
+}
+
 /** Builds a SearchSpace whose dimension is counted by a dry run of `decode`. */
 export function defineSpace<I extends InstanceParams, T>(s: {
   decode: (r: Reader, discrete: I) => T;
@@ -137,6 +150,7 @@ export function defineSpace<I extends InstanceParams, T>(s: {
   evaluations?: SearchSpace<I, T>['evaluations'];
   knownSupremum?: SearchSpace<I, T>['knownSupremum'];
   qnn?: SearchSpace<I, T>['qnn'];
+  encode?: SearchSpace<I, T>['encode'];
 }): SearchSpace<I, T> {
   return {
     dimension: (discrete) => {
@@ -150,5 +164,6 @@ export function defineSpace<I extends InstanceParams, T>(s: {
     note: s.note,
     knownSupremum: s.knownSupremum,
     qnn: s.qnn,
+    encode: s.encode,
   };
 }

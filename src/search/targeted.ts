@@ -89,8 +89,8 @@ export function pickStarts<I extends InstanceParams>(runs: { params: I; tightnes
 
 /**
  * Maximises the tightness over the claim's search space from the given discrete choices, within
- * `evaluations` evaluations in total (split evenly over the starts). For each start: a few Gaussian
- * probes x ~ N(0, I) (decoded, each is a random instance of the same discrete family), then Nelder-Mead
+ * `evaluations` evaluations in total (split evenly over the starts). For each start: the run's own instance when the
+ * space can encode it, else a few Gaussian probes x ~ N(0, I) (each a random instance of the same discrete family), then Nelder-Mead
  * from the best probe, initial simplex edge 1 (or, in a dimension too large for the budget, a (1+1)-ES).
  */
 export function targetedSearch<I extends InstanceParams>(claim: AnyClaim, starts: I[], opts: { seed: number; evaluations: number }): SearchResult {
@@ -121,9 +121,16 @@ export function targetedSearch<I extends InstanceParams>(claim: AnyClaim, starts
       if (!outcome.vacuous && (!best || t > best.outcome.tightness!)) best = { instance, outcome };
       return -(outcome.vacuous ? t - VACUOUS_PENALTY : t);
     };
-    const probes = Math.min(share, Math.max(2, Math.min(20, Math.floor(share / 5))));
+    // the random run's own instance when the space can encode it, else a few Gaussian probes of the same family
+    const encoded = space.encode?.(params);
+    const probes = encoded ? 1 : Math.min(share, Math.max(2, Math.min(20, Math.floor(share / 5))));
     let x0 = new Float64Array(n), f0 = Number.POSITIVE_INFINITY;
-    for (let q = 0; q < probes && !failure; q++) {
+    if (encoded) {
+      if (encoded.length !== n) throw new QnnInputError('targetedSearch', 'encode', `returned ${encoded.length} reals for a space of dimension ${n} (${claim.id})`);
+      x0 = Float64Array.from(encoded);
+      f0 = score(x0);
+    }
+    for (let q = encoded ? probes : 0; q < probes && !failure; q++) {
       const x = Float64Array.from({ length: n }, () => rng.normal());
       const f = score(x);
       if (f < f0 || q === 0) { f0 = f; x0 = x; }

@@ -74,3 +74,17 @@ describe('pickStarts', () => {
     expect(pickStarts(runs.slice(0, 1))).toEqual([{ seed: 1, d: 8 }]);
   });
 });
+
+describe('encode', () => {
+  it('decodes back to the random run of lemma-c.1 (same tightness as its check), and intervalInverse inverts interval', async () => {
+    const { intervalInverse } = await import('../../src/search/decode.ts');
+    for (const kind of ['traceless', 'pm1', 'tight']) {
+      const claim = claimById('lemma-c.1')!;
+      const params = { seed: 9, d: 4, kind };
+      const x = claim.search!.encode!(params);
+      const viaSearch = claim.search!.assess(claim.search!.decode(x, params), params);
+      expect(viaSearch.tightness).toBe(claim.check(params).tightness);
+    }
+    expect(new Reader(Float64Array.of(intervalInverse(2.5, 1.05, 8))).interval(1.05, 8)).toBeCloseTo(2.5, 14);
+  });
+});
