@@ -8,7 +8,8 @@
 import { adjoint, type CMat, matmul, zeros } from '../src/linalg/cmatrix.ts';
 import { lineAnsatz, periodicAnsatz } from '../src/model/ansatz.ts';
 import { makeInstance, type QnnInstance } from '../src/model/instance.ts';
-import type { Reader } from '../src/search/decode.ts';
+import { hermitianEntries, integerInverse, type Reader, unitaryGenerator } from '../src/search/decode.ts';
+import { eigh } from '../src/linalg/eigh.ts';
 import type { AnsatzKind, LabelsKind, MeasKind, StatesKind } from './section-2-3-common.ts';
 import type { PeriodicQnn } from './section-4-b-common.ts';
 import { compile } from '../src/model/compiled.ts';
@@ -100,4 +101,46 @@ export function periodicFrom(r: Reader, s: { d: number; m: number; p: number; ga
   const inst = makeInstance(periodicAnsatz(unitaries, H), pmOneMeasurement(s.d, s.gamma), states, labels, { orthogonal: true, gamma: s.gamma });
   const z = zFactor(H);
   return { inst, theta0, H, z, eta: s.m / (s.p * z), c: compile(inst) };
+}
+
+/**
+ * The x that qnnFrom(r, s) decodes back to (inst, theta), up to rounding, or undefined when the instance does not have
+ * the shape s (another p, m, ansatz kind, or an M0 spectrum outside s.meas): gates through their generators, M0 through
+ * its multiplicities and an eigenbasis ordered as measurementFrom orders the spectrum, states and theta as they are,
+ * labels +-1 as +-pi/2 (real labels as y/2).
+ */
+export function encodeQnn(inst: QnnInstance, theta: ArrayLike<number>, s: QnnShape): Float64Array | undefined {
+  const a = inst.ansatz, d = s.d;
+  if (a.d !== d || a.p !== s.p || inst.states.rows !== s.m || theta.length !== s.p) return undefined;
+  if ((a.periodicGenerator !== undefined) !== (s.ansatz === 'periodic')) return undefined;
+  const x: number[] = [];
+  for (const u of a.unitaries) x.push(...hermitianEntries(unitaryGenerator(u)));
+  for (const h of s.ansatz === 'periodic' ? [a.periodicGenerator!] : a.generators) x.push(...hermitianEntries(h));
+  const { values, vectors } = eigh(inst.M0);
+  const near = (v: number, t: number) => Math.abs(v - t) <= 1e-8;
+  const plus: number[] = [], minus: number[] = [], zero: number[] = [];
+  values.forEach((v, k) => (near(v, 1) ? plus : near(v, -1) ? minus : near(v, 0) ? zero : undefined)?.push(k));
+  if (plus.length + minus.length + zero.length !== d) return undefined;
+  if (s.meas === 'pi0') {
+    if (d < 3 || !zero.length || !plus.length || !minus.length) return undefined;
+    x.push(integerInverse(zero.length, 1, d - 2), integerInverse(plus.length, 1, d - zero.length - 1));
+  } else if (s.meas === 'pm1-random' || (s.meas === 'pm1' && d % 2 === 1)) {
+    if (zero.length || !plus.length || !minus.length) return undefined;
+    x.push(integerInverse(plus.length, 1, d - 1));
+  } else if (s.meas === 'pm1') {
+    if (zero.length || plus.length !== d / 2) return undefined;
+  } else return undefined; // generic spectra are not encoded
+  const W = zeros(d, d);
+  [...plus, ...minus, ...zero].forEach((k, c) => {
+    for (let i = 0; i < d; i++) { W.re[i * d + c] = vectors.re[i * d + k]; W.im[i * d + c] = vectors.im[i * d + k]; }
+  });
+  x.push(...hermitianEntries(unitaryGenerator(W)));
+  for (let j = 0; j < s.m; j++) for (let i = 0; i < d; i++) x.push(inst.states.re[j * d + i], inst.states.im[j * d + i]);
+  for (const y of inst.labels) {
+    if (s.labels === 'real') x.push(y / 2);
+    else if (y === 1 || y === -1) x.push((y * Math.PI) / 2);
+    else return undefined;
+  }
+  for (let l = 0; l < s.p; l++) x.push(theta[l]);
+  return Float64Array.from(x);
 }

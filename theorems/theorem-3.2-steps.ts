@@ -25,7 +25,7 @@ import {
 } from './section-2-3-common.ts';
 import { flowInstance, type FlowParams, ODE } from './theorem-3.2.ts';
 import { defineSpace } from '../src/search/decode.ts';
-import { qnnFrom } from './search-spaces.ts';
+import { encodeQnn, qnnFrom } from './search-spaces.ts';
 
 /**
  * 'random': random instance and theta; 'flow': a point theta(t) of the gradient flow (dimensionless time 10^logTau) of a
@@ -192,6 +192,10 @@ export function pointSpace(assess: (pt: Point) => CheckOutcome, note: string, kn
     note,
     knownSupremum,
     qnn: (pt) => ({ inst: pt.inst, theta: pt.theta }),
+    encode: (params) => {
+      const pt = theoremPoint(params);
+      return encodeQnn(pt.inst, pt.theta, { ...params, meas: 'pm1-random', states: 'haar', labels: 'pm1' });
+    },
   });
 }
 

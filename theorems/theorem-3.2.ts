@@ -21,7 +21,7 @@ import {
   tightQubitInstance,
 } from './section-2-3-common.ts';
 import { defineSpace } from '../src/search/decode.ts';
-import { qnnFrom } from './search-spaces.ts';
+import { encodeQnn, qnnFrom } from './search-spaces.ts';
 
 export interface FlowParams extends InstanceParams {
   /**
@@ -153,6 +153,10 @@ export function flowSpace(assess: (inst: QnnInstance, theta: Float64Array, param
     note,
     knownSupremum,
     qnn: (x) => x,
+    encode: (params) => {
+      const { inst, theta } = flowInstance(params, pi0);
+      return encodeQnn(inst, theta, { ...params, meas: pi0 ? 'pi0' : 'pm1-random', labels: 'pm1' });
+    },
   });
 }
 

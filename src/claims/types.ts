@@ -125,9 +125,10 @@ export interface SearchSpace<I extends InstanceParams = InstanceParams, T = any>
   knownSupremum?: { value: number; where: string };
   /**
    * The x that decodes to the random run's own instance (where the decoder is invertible): the search then starts
-   * exactly at the best random instances instead of at random points of their discrete family.
+   * exactly at the best random instances instead of at random points of their discrete family (undefined: this run's
+   * instance is not in the space, e.g. a hand-built family of another shape).
    */
-  encode?: (discrete: I) => Float64Array;
+  encode?: (discrete: I) => Float64Array | undefined;
   /** Where the decoded instance is a QNN instance at a point theta: that pair (exported for `qnn-verify eval`). */
   qnn?: (instance: T) => { inst: QnnInstance; theta: Float64Array };
 }

@@ -7,6 +7,7 @@
  */
 import { type CMat, type CVec, zeros } from '../linalg/cmatrix.ts';
 import { expmHermitian } from '../linalg/expm.ts';
+import { eigh } from '../linalg/eigh.ts';
 import type { CheckOutcome, InstanceParams, SearchSpace } from '../claims/types.ts';
 
 export class Reader {
@@ -166,4 +167,59 @@ export function defineSpace<I extends InstanceParams, T>(s: {
     qnn: s.qnn,
     encode: s.encode,
   };
+}
+
+/**
+ * A Hermitian generator G with exp(-i G) = U for a unitary U (the inverse of Reader.unitary up to rounding): U and
+ * B = (U + U^dag)/2 + a (U - U^dag)/(2i) share eigenvectors (B is a real function of U, injective on the circle for
+ * generic a), so G = V diag(-arg lambda_k) V^dag with lambda_k = v_k^dag U v_k.
+ */
+export function unitaryGenerator(u: CMat): CMat {
+  const d = u.rows, a = Math.SQRT2 - 1 / Math.PI; // an irrational weight: no two eigenphases map to the same eigenvalue of B, generically
+  const b = zeros(d, d);
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) {
+      // U_ij and conj(U_ji)
+      const ur = u.re[i * d + j], ui = u.im[i * d + j], vr = u.re[j * d + i], vi = -u.im[j * d + i];
+      const re = (ur + vr) / 2 + (a * (ui - vi)) / 2, im = (ui + vi) / 2 - (a * (ur - vr)) / 2;
+      b.re[i * d + j] = re; b.re[j * d + i] = re;
+      if (i !== j) { b.im[i * d + j] = im; b.im[j * d + i] = -im; }
+    }
+  }
+  const { vectors: V } = eigh(b);
+  const g = zeros(d, d);
+  const phases = new Float64Array(d);
+  for (let k = 0; k < d; k++) {
+    let re = 0, im = 0; // v_k^dag U v_k
+    for (let i = 0; i < d; i++) {
+      const vir = V.re[i * d + k], vii = -V.im[i * d + k];
+      let sr = 0, si = 0;
+      for (let j = 0; j < d; j++) {
+        const xr = V.re[j * d + k], xi = V.im[j * d + k];
+        sr += u.re[i * d + j] * xr - u.im[i * d + j] * xi;
+        si += u.re[i * d + j] * xi + u.im[i * d + j] * xr;
+      }
+      re += vir * sr - vii * si;
+      im += vir * si + vii * sr;
+    }
+    phases[k] = -Math.atan2(im, re);
+  }
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) {
+      let re = 0, im = 0;
+      for (let k = 0; k < d; k++) {
+        const ar = V.re[i * d + k], ai = V.im[i * d + k], br = V.re[j * d + k], bi = V.im[j * d + k];
+        re += phases[k] * (ar * br + ai * bi);
+        im += phases[k] * (ai * br - ar * bi);
+      }
+      g.re[i * d + j] = re; g.re[j * d + i] = re;
+      if (i !== j) { g.im[i * d + j] = im; g.im[j * d + i] = -im; }
+    }
+  }
+  return g;
+}
+
+/** The value v with Reader.integer(lo, hi) = k (the middle of its interval). */
+export function integerInverse(k: number, lo: number, hi: number): number {
+  return intervalInverse((k - lo + 0.5) / (hi - lo + 1), 0, 1);
 }

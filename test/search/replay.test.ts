@@ -81,10 +81,23 @@ describe('encode', () => {
     for (const kind of ['traceless', 'pm1', 'tight']) {
       const claim = claimById('lemma-c.1')!;
       const params = { seed: 9, d: 4, kind };
-      const x = claim.search!.encode!(params);
+      const x = claim.search!.encode!(params)!;
       const viaSearch = claim.search!.assess(claim.search!.decode(x, params), params);
       expect(viaSearch.tightness).toBe(claim.check(params).tightness);
     }
     expect(new Reader(Float64Array.of(intervalInverse(2.5, 1.05, 8))).interval(1.05, 8)).toBeCloseTo(2.5, 14);
+  });
+});
+
+describe('encodeQnn', () => {
+  it('gates through their generators: a theorem-3.2 point decodes back to its own tightness (random mode, d = 3, p = 3, m = 2)', () => {
+    const claim = claimById('theorem-3.2/eq-32')!;
+    const params = { seed: 12, mode: 'random', family: 'random', d: 3, m: 2, p: 3, ansatz: 'line', logTau: 0 };
+    const x = claim.search!.encode!(params)!;
+    expect(x.length).toBe(claim.search!.dimension(params));
+    const back = claim.search!.assess(claim.search!.decode(x, params), params).tightness!;
+    expect(Math.abs(back - claim.check(params).tightness!)).toBeLessThan(1e-12);
+    // a hand-built instance of another shape (the tight mode has p = 1) is not encoded
+    expect(claim.search!.encode!({ ...params, mode: 'tight' })).toBeUndefined();
   });
 });
