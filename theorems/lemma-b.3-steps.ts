@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { defineSpace } from '../src/search/decode.ts';
-import { periodicFrom } from './search-spaces.ts';
+import { encodePeriodic, periodicFrom } from './search-spaces.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { axpyInPlace, commutator, frobeniusNorm, kron, scale, traceProduct, zeros } from '../src/linalg/cmatrix.ts';
@@ -50,6 +50,7 @@ export const lemmaB3Eq81: Claim<Params> = {
       const q = periodicFrom(r, params);
       return { q, theta: params.t > 0 ? gradientFlow(q.c, q.theta0, q.eta, [0, params.t], { rtol: 1e-8, atol: 1e-10 }).theta[1] : q.theta0 };
     },
+    encode: (params) => encodePeriodic(buildPeriodic(makeRng(params.seed), { ...params, theta0: 'random' }), params),
     assess: ({ q, theta }, params) => eq81Of(q, theta, params),
     note: 'any periodic instance and theta(0) (gates, generator, orthonormal states, labels from x; d, m, p, gamma, t of the run). (78) is Cauchy-Schwarz on ' +
       'a rank-m operator and (80) the triangle inequality: both are far from equality for m > 1, so the chain is loose by construction.',

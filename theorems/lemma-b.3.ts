@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { defineSpace } from '../src/search/decode.ts';
-import { periodicFrom } from './search-spaces.ts';
+import { encodePeriodic, periodicFrom } from './search-spaces.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { frobeniusNorm, traceProduct } from '../src/linalg/cmatrix.ts';
@@ -108,6 +108,7 @@ const b3Arbitrary = () =>
 const b3Space = (assess: (tr: Trajectory, params: B3Params) => CheckOutcome, note: string) =>
   defineSpace<B3Params, Trajectory>({
     decode: (r, params) => trajectoryOf(periodicFrom(r, params), params),
+    encode: (params) => encodePeriodic(buildPeriodic(makeRng(params.seed), { ...params, theta0: 'random' }), params),
     assess,
     evaluations: { quick: 10, default: 30, full: 150 },
     note,

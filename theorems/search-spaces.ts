@@ -144,3 +144,16 @@ export function encodeQnn(inst: QnnInstance, theta: ArrayLike<number>, s: QnnSha
   for (let l = 0; l < s.p; l++) x.push(theta[l]);
   return Float64Array.from(x);
 }
+
+/** The x that periodicFrom(r, s) decodes back to q (up to rounding): gates through their generators, H, states, labels, theta(0). */
+export function encodePeriodic(q: PeriodicQnn, s: { d: number; m: number; p: number }): Float64Array | undefined {
+  const a = q.inst.ansatz, d = s.d;
+  if (a.d !== d || a.p !== s.p || q.inst.states.rows !== s.m) return undefined;
+  const x: number[] = [];
+  for (const u of a.unitaries) x.push(...hermitianEntries(unitaryGenerator(u)));
+  x.push(...hermitianEntries(q.H));
+  for (let j = 0; j < s.m; j++) for (let i = 0; i < d; i++) x.push(q.inst.states.re[j * d + i], q.inst.states.im[j * d + i]);
+  for (const y of q.inst.labels) x.push((y * Math.PI) / 2);
+  for (let l = 0; l < s.p; l++) x.push(q.theta0[l]);
+  return Float64Array.from(x);
+}
