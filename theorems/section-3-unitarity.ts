@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { defineSpace } from '../src/search/decode.ts';
-import { qnnFrom } from './search-spaces.ts';
+import { encodeQnn, qnnFrom } from './search-spaces.ts';
 import { smallDimensionArb } from '../properties/index.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
@@ -191,6 +191,11 @@ export const section3PredictionRange: Claim<RangeParams> = {
     note: 'any instance and theta (M0 of the run\'s kind); the supremum 1 is attained when U(theta) rho_j U(theta)^dag is an extreme eigenvector of M0.',
     knownSupremum: { value: 1, where: 'rho_j mapped onto an eigenvector of lambda_min or lambda_max' },
     qnn: (x) => x,
+    encode: (params) => {
+      if (params.mode !== 'random') return undefined; // the trained mode changes labels and theta
+      const { inst, theta } = buildInstance(makeRng(params.seed), { ...params, states: 'haar', labels: 'real' });
+      return encodeQnn(inst, theta, { ...params, states: 'haar', labels: 'real' });
+    },
   }),
   check: ({ seed, d, m, p, ansatz, meas, mode }) => {
     const rng = makeRng(seed);
