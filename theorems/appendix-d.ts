@@ -22,6 +22,8 @@ export const appendixDGeneratorClaim: Claim<Params> = {
     'checked on the generator the figure claims use (appendixDGenerator), with its diagonal entries.',
   hypotheses: ['d even'],
   kind: 'identity',
+  strength: 'consistency',
+  strengthReason: 'the generator is built as diag(+-sqrt(d - 1/d)); trace 0 and Z = 1 follow by arithmetic',
   expectation: 'holds',
   uses: [],
   toleranceRule: 'TOLERANCES.identity(d, d, 2): a sum of d squares of numbers of size sqrt(d)',

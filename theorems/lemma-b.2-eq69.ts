@@ -28,6 +28,8 @@ export const lemmaB2Eq69: Claim<Params> = {
     'one printed X_l from Hermiticity.',
   hypotheses: ['W Haar on SU(d)', 'H Hermitian, trace 0, non-zero'],
   kind: 'statistical',
+  strength: 'substantive',
+  strengthReason: 'a probabilistic or experimental statement of the paper tested against samples at a stated confidence; it can fail',
   expectation: 'fails-as-printed',
   correctedBy: 'lemma-b.1/haar-mean',
   uses: [],

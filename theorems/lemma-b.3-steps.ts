@@ -28,6 +28,8 @@ export const lemmaB3Eq81: Claim<Params> = {
     'with the factor 1/(pZ) of the corrected (75) (printed: 1/(2pZ)). Checked at theta(t) on the gradient flow with eta = m/(pZ).',
   hypotheses: ['periodic ansatz (Definition 2.1), eta = m/(pZ)', 'm orthonormal pure states, labels +-1, M0 = gamma diag(+-1)'],
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   uses: [],
   toleranceRule: 'TOLERANCES.inequality(4 ||M||_F^2 ||H||_F^2 m, d^2) for the steps of ||a||^2 (identities to the same rule), TOLERANCES.inequality of the right side for (82)-(83)',

@@ -36,6 +36,8 @@ export const lemmaC1Eq100: Claim<Params> = {
     '[lambda_min(A (x) B), lambda_max(A (x) B)] (eq. 100), whose endpoints are products lambda_i(A) lambda_j(B).',
   hypotheses: ['A, B Hermitian'],
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   uses: [],
   toleranceRule: 'TOLERANCES.spectral(||A||_op ||B||_op, d^2) on each eigenvalue comparison (eigendecompositions of d x d and d^2 x d^2 matrices); the submatrix identity is exact up to TOLERANCES.identity(||A|| ||B||, 1)',

@@ -22,6 +22,8 @@ export const section4KasymScaling: Claim<Params> = {
     'every gamma (compared with gamma = 1); K_asym is quadratic in M.',
   hypotheses: ['M(0) as in eq. (120)', 'm orthonormal pure states'],
   kind: 'identity',
+  strength: 'consistency',
+  strengthReason: 'M(0) = gamma U diag(+-1) U^dag by construction, so K_asym(0) is exactly gamma^2 times a gamma-free matrix',
   expectation: 'holds',
   uses: [],
   toleranceRule: 'TOLERANCES.identity(4 d, d, 3) on K_asym/gamma^2 (commutators of unit-norm-entry matrices, ||M/gamma||_F^2 = d)',

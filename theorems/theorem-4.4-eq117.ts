@@ -47,6 +47,8 @@ export const theorem44Eq117: Claim<Params> = {
     'max ||G - I||_op sqrt(d/m) (cmEmpirical; the Marchenko-Pastur edge gives 2 sqrt 2 + O(sqrt(m/d)) for large d).',
   hypotheses: ['uhat_j i.i.d. uniform on the unit sphere of C^{d/2}', 'm <= d/4'],
   kind: 'scaling',
+  strength: 'substantive',
+  strengthReason: 'an exponent fitted over a sweep must contain the predicted value; a wrong rate fails it',
   expectation: 'holds',
   uses: [],
   toleranceRule: 'fittedExponentTolerance(se, 4) per m: s <= -1/2 + 4 se, se of the least-squares slope propagated from the sampling error of each log-mean (delta method, sample sd over n = 24 draws), not from the residuals of 5 points',

@@ -68,6 +68,8 @@ const common = {
 export const theorem44Norms: Claim<Params> = {
   ...common,
   id: 'theorem-4.4/norms',
+  strength: 'consistency',
+  strengthReason: 'the sampler of global minima builds u_j, w_j with these norms and inner products; guards the sampler',
   title: 'At a global minimum: u_i^dag u_j + w_i^dag w_j = delta_ij, u_j^dag u_j = (1 +- 1/gamma)/2, w_j^dag w_j = (1 -+ 1/gamma)/2',
   statement:
     'At a global minimum with orthonormal states: u_i^dag u_j + w_i^dag w_j = v_i^dag v_j = delta_ij (normalisation and orthogonality), ' +
@@ -101,6 +103,8 @@ export const theorem44Norms: Claim<Params> = {
 export const theorem44NormsPrinted: Claim<Params> = {
   ...common,
   id: 'theorem-4.4/norms-printed',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   title: 'As printed in C.2: v_j^dag v_j = (1 -+ 1/gamma)/2 for y_j = +-1',
   statement:
     'As printed: "u_j^dag u_j = (1/2)(1 +- 1/gamma) and v_j^dag v_j = (1/2)(1 -+ 1/gamma) for y_j = +-1". v_j is the unit state vector, ' +
@@ -118,6 +122,8 @@ export const theorem44NormsPrinted: Claim<Params> = {
 export const theorem44OrthogonalityPrinted: Claim<Params> = {
   ...common,
   id: 'theorem-4.4/orthogonality-printed',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   title: 'As printed in C.2: u_j^dag u_j + w_j^dag w_j = delta_ij',
   statement:
     'As printed: "by the normalization of quantum states and the orthogonality of the training sample, u_j^dag(t) u_j(t) + w_j^dag(t) w_j(t) = delta_ij". ' +

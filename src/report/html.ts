@@ -37,7 +37,7 @@ ${r.corrects ? `<p>Corrects ${link(r.corrects)}: ${esc(r.why ?? '')}</p>` : ''}$
 
 export function renderHtml(rep: VerificationReport, extraSections: string[] = []): string {
   const s = rep.summary;
-  const table = rep.results.map((r) => `<tr class="${r.verdict}"><td><a href="#${anchor(r.id)}">${esc(r.id)}</a></td><td>${esc(r.ref.label)}</td><td>${r.kind}</td><td>${r.verdict}</td><td>${r.runs}</td><td>${fmt(r.worstSlack)}</td><td>${fmt(r.largestResidual)}</td><td>${fmt(r.tightness?.random)}</td><td>${fmt(r.tightness?.searched)}</td><td>${r.vacuousRule ? fmt(r.runs ? r.nonVacuousRuns / r.runs : 0) : '-'}</td></tr>`).join('\n');
+  const table = rep.results.map((r) => `<tr class="${r.verdict}"><td><a href="#${anchor(r.id)}">${esc(r.id)}</a></td><td>${esc(r.ref.label)}</td><td>${r.kind}</td><td>${r.verdict}</td><td>${r.runs}</td><td>${fmt(r.worstSlack)}</td><td>${fmt(r.largestResidual)}</td><td>${fmt(r.tightness?.random)}</td><td>${fmt(r.tightness?.searched)}</td><td>${r.vacuousRule ? fmt(r.runs ? (r.nonVacuousRuns ?? r.runs) / r.runs : 0) : '-'}</td></tr>`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>qnn-verify report</title><style>${CSS}</style></head><body>
 <h1>qnn-verify verification report</h1>
 ${partialBannerHtml(rep)}<p>${esc(rep.paper)}</p>

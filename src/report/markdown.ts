@@ -9,6 +9,7 @@ const MARK: Record<ClaimResult['verdict'], string> = {
   verified: 'verified',
   violated: '**VIOLATED**',
   'violated-as-printed': 'violated as printed',
+  'not-reproduced': '*not reproduced*',
   inconclusive: '*inconclusive*',
 };
 
@@ -28,7 +29,7 @@ function ranges(r: ClaimResult): string {
 /** The three tightness cells of the summary table: random, searched, non-vacuous fraction. */
 export function tightnessCells(r: ClaimResult): string {
   const t = r.tightness;
-  const nv = r.vacuousRule ? fmt(r.runs ? r.nonVacuousRuns / r.runs : 0) : '-';
+  const nv = r.vacuousRule ? fmt(r.runs ? (r.nonVacuousRuns ?? r.runs) / r.runs : 0) : '-';
   return `${fmt(t?.random)} | ${fmt(t?.searched)} | ${nv}`;
 }
 
@@ -42,7 +43,9 @@ export function renderMarkdown(rep: VerificationReport): string {
   out.push('# qnn-verify verification report', '');
   out.push(`Paper: ${rep.paper}`, '');
   out.push(`qnn-verify ${rep.tool.version}, commit ${rep.tool.commit ?? 'unknown'}, Node ${rep.tool.node}; seed ${rep.seed}, budget \`${rep.budget}\`${rep.shard ? `, shard ${rep.shard}` : ''}; generated ${rep.generatedAt}.`, '');
-  out.push(`**${s.total} claims**: ${s.verified} verified, ${s['violated-as-printed']} violated as printed (each with a verified correction), ${s.violated} violated, ${s.inconclusive} inconclusive.` +
+  out.push(`**${s.total} claims**: ${s.verified} verified (${s.verifiedSubstantive} substantive, ${s.verifiedConsistency} consistency checks of the simulator), ` +
+    `${s['violated-as-printed']} violated as printed (each with a verified correction), ${s['not-reproduced']} not reproduced (experiments our protocol contradicts), ` +
+    `${s.violated} violated, ${s.inconclusive} inconclusive.` +
     (s.unexpected.length ? ` Unexpected: ${s.unexpected.join(', ')}.` : ' Every verdict is the expected one.'), '');
   out.push('Tightness: lhs / rhs of the inequality as the claim defines it (1 = equality, > 1 = violated); *random* is the largest over the random runs, *searched* the largest after the targeted search; *non-vacuous* the fraction of runs where the bound did not follow from trivial facts.', '');
   out.push('| claim | paper | kind | verdict | runs | worst slack | largest residual | tightness random | tightness searched | non-vacuous | time (ms) |');
@@ -54,9 +57,10 @@ export function renderMarkdown(rep: VerificationReport): string {
   out.push(...renderCoverageSection(rep.coverage), ...renderErrataSection(rep.errata));
   for (const r of rep.results) {
     out.push(`## ${r.id}`, '');
-    out.push(`**${escapeCell(r.title)}**. ${r.ref.label}, section ${r.ref.section}, eq. ${r.ref.equations.join(', ') || '-'}. Kind: ${r.kind}. Verdict: ${MARK[r.verdict]}.`, '');
+    out.push(`**${escapeCell(r.title)}**. ${r.ref.label}, section ${r.ref.section}, eq. ${r.ref.equations.join(', ') || '-'}. Kind: ${r.kind} (${r.strength}: ${r.strengthReason}). Verdict: ${MARK[r.verdict]}.`, '');
     out.push(`> ${r.statement}`, '');
     if (r.corrects) out.push(`Corrects [${r.corrects}](#${anchor(r.corrects)}): ${r.why ?? ''}`, '');
+    if (r.protocolGap) out.push(`Not reproduced under our protocol; what would settle it: ${r.protocolGap}`, '');
     if (r.correctedBy) out.push(`The printed form fails; the corrected form is [${r.correctedBy}](#${anchor(r.correctedBy)}).`, '');
     out.push(`- runs: ${r.runs} (seed ${r.seed}); ranges: ${ranges(r)}`);
     out.push(`- worst slack: ${fmt(r.worstSlack)}; largest residual: ${fmt(r.largestResidual)}`);
@@ -66,7 +70,7 @@ export function renderMarkdown(rep: VerificationReport): string {
       const t = r.tightness;
       out.push(`- tightness: random ${fmt(t.random)}, searched ${fmt(t.searched)} (${t.evaluations} evaluations)${t.knownSupremum !== undefined ? `, known supremum ${fmt(t.knownSupremum)}` : ''}${t.replay ? `; best searched instance (tightness ${fmt(t.instanceTightness)}): \`${t.replay}\`` : ''}`);
     }
-    if (r.vacuousRule) out.push(`- vacuous: ${r.vacuousRule} (${r.nonVacuousRuns} of ${r.runs} runs non-vacuous)`);
+    if (r.vacuousRule) out.push(`- vacuous: ${r.vacuousRule} (${r.nonVacuousRuns ?? r.runs} of ${r.runs} runs non-vacuous)`);
     if (r.details) out.push(`- details: ${Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; ')}`);
     if (r.counterexample) {
       const c = r.counterexample;

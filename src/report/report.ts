@@ -50,7 +50,14 @@ export interface VerificationReport {
   merged?: { shards: string[] };
   /** Set by `merge` when shards or claims are missing: the report does not cover run.selection. */
   partial?: { missingShards: string[]; missingClaims: string[] };
-  summary: Record<Verdict, number> & { total: number; expected: number; unexpected: string[] };
+  summary: Record<Verdict, number> & {
+    total: number;
+    expected: number;
+    unexpected: string[];
+    /** Verified claims split by strength: findings about the paper vs guards of the simulator. */
+    verifiedSubstantive: number;
+    verifiedConsistency: number;
+  };
   results: ClaimResult[];
   /** The paper's numbered equations, labelled statements and numerical sentences, each with its claims (theorems/coverage.ts). */
   coverage: CoverageReport;
@@ -75,9 +82,16 @@ export function gitCommit(): string | null {
 }
 
 export function summarise(results: ClaimResult[]): VerificationReport['summary'] {
-  const s = { verified: 0, violated: 0, 'violated-as-printed': 0, inconclusive: 0, total: results.length, expected: 0, unexpected: [] as string[] };
+  const s = {
+    verified: 0, violated: 0, 'violated-as-printed': 0, 'not-reproduced': 0, inconclusive: 0,
+    total: results.length, expected: 0, unexpected: [] as string[], verifiedSubstantive: 0, verifiedConsistency: 0,
+  };
   for (const r of results) {
     s[r.verdict]++;
+    if (r.verdict === 'verified') {
+      if (r.strength === 'consistency') s.verifiedConsistency++;
+      else s.verifiedSubstantive++;
+    }
     if (isExpected(r)) s.expected++;
     else s.unexpected.push(r.id);
   }

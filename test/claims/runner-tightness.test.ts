@@ -24,6 +24,8 @@ function toy(over: Partial<Claim<P>> = {}, limit = 10): Claim<P> {
     statement: 'a <= limit',
     hypotheses: [],
     kind: 'inequality',
+    strength: 'substantive',
+    strengthReason: 'toy',
     expectation: 'holds',
     toleranceRule: 'exact',
     tightnessRule: 'a / limit',

@@ -2,8 +2,8 @@
 import type { AnyClaim } from '../../src/claims/types.ts';
 import { appendixDGeneratorClaim } from '../appendix-d.ts';
 import { corollary43Claims } from '../corollary-4.3.ts';
-import { figure5, figure5LargeGamma } from '../figure-5.ts';
-import { figure6 } from '../figure-6.ts';
+import { figure5, figure5DTrend, figure5LargeGamma } from '../figure-5.ts';
+import { figure6, figure6SmallestNearMinima } from '../figure-6.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
 import { lemmaC1Eq100 } from '../lemma-c.1-eq100.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
@@ -37,8 +37,9 @@ export const appendixCDClaims: AnyClaim[] = [
   // Appendix D.1: the generator of the QNN simulations.
   appendixDGeneratorClaim,
   // Appendix D.2: figures 5 and 6.
-  figure5, figure5LargeGamma,
+  figure5, figure5LargeGamma, figure5DTrend,
   figure6,
+  figure6SmallestNearMinima,
 ];
 
 /*
