@@ -87,7 +87,8 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
       ranges[k] = r ? [Math.min(r[0], v), Math.max(r[1], v)] : [v, v];
     }
     const { outcome } = evaluate(claim, params);
-    if (Number.isFinite(outcome.slack)) worstSlack = worstSlack === null ? outcome.slack : Math.min(worstSlack, outcome.slack);
+    // a passing vacuous run says nothing about the bound: its placeholder slack stays out of the worst slack
+    if (Number.isFinite(outcome.slack) && !(outcome.vacuous && outcome.ok)) worstSlack = worstSlack === null ? outcome.slack : Math.min(worstSlack, outcome.slack);
     if (outcome.residual !== undefined) largestResidual = Math.max(largestResidual ?? 0, outcome.residual);
     if (shrinking) return outcome.ok;
     if (outcome.vacuous) sawVacuous = true;

@@ -111,6 +111,18 @@ describe('runClaim: tightness', () => {
     expect(s.nonVacuousRuns).toBeGreaterThan(0);
     expect(s.nonVacuousRuns).toBeLessThan(30);
   });
+
+  it('the worst slack is taken over non-vacuous runs only (a vacuous run carries a placeholder slack)', () => {
+    const c = toy({
+      vacuousRule: 'a > 1',
+      check: ({ a }) => (a > 1 ? { ok: true, slack: 0, vacuous: true } : inequalityOutcome(a, 10, 0)),
+      search: undefined,
+    });
+    const r = runClaim(c, { seed: 2 });
+    expect(r.verdict).toBe('verified');
+    expect(r.nonVacuousRuns).toBeGreaterThan(0);
+    expect(r.worstSlack).toBeGreaterThanOrEqual(9);
+  });
 });
 
 describe('replay files', () => {
