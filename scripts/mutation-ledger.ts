@@ -1,0 +1,65 @@
+/**
+ * The equivalent-mutant ledger (mutation/equivalent-mutants.json): each mutant that the suite cannot kill
+ * because it computes the same results as the original, listed one by one with its reason. The mutation
+ * summary counts an excluded mutant as equivalent only when an entry of the ledger matches it; a directive in
+ * the source no longer suffices.
+ * An entry matches a mutant of the same file, mutator and replacement text on a line whose text (trimmed) is
+ * the entry's `code`; lines move, so among several such mutants the entry takes the one nearest its `line`.
+ * Each entry matches at most one mutant.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { ReportMutant } from './mutation-strict.ts';
+
+export const LEDGER_FILE = 'mutation/equivalent-mutants.json';
+
+export interface LedgerEntry {
+  file: string;
+  line: number;
+  mutator: string;
+  replacement: string;
+  /** The text of the mutant's (first) line, trimmed. */
+  code: string;
+  reason: string;
+}
+
+export function readLedger(path = LEDGER_FILE): LedgerEntry[] {
+  if (!existsSync(path)) return [];
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { mutants: LedgerEntry[] };
+  raw.mutants.forEach((e, i) => {
+    for (const k of ['file', 'mutator', 'replacement', 'code', 'reason'] as const) {
+      if (typeof e[k] !== 'string' || (k === 'reason' && e.reason.trim() === '')) {
+        throw new Error(`mutation-ledger: entry ${i} (${e.file}:${e.line}) has no ${k}`);
+      }
+    }
+    if (!Number.isInteger(e.line) || e.line < 1) throw new Error(`mutation-ledger: entry ${i} (${e.file}) has no valid line`);
+  });
+  return raw.mutants;
+}
+
+/** The mutant's first line, trimmed: what an entry's `code` is compared with. */
+export const lineText = (source: string, m: ReportMutant): string =>
+  (source.split('\n')[m.location.start.line - 1] ?? '').trim();
+
+/**
+ * Matches the entries of one file to its mutants: returns, for each matched mutant (by index in `mutants`),
+ * its entry, and the entries that matched nothing.
+ */
+export function matchLedger(
+  entries: readonly LedgerEntry[], mutants: readonly ReportMutant[], source: string,
+): { matched: Map<number, LedgerEntry>; unmatched: LedgerEntry[] } {
+  const matched = new Map<number, LedgerEntry>();
+  const unmatched: LedgerEntry[] = [];
+  const texts = mutants.map((m) => lineText(source, m));
+  // Entries closest to a candidate first, so that two entries of the same text pick their own lines.
+  const options = entries.map((e) => mutants
+    .map((m, i) => ({ i, dist: Math.abs(m.location.start.line - e.line) }))
+    .filter(({ i }) => mutants[i].mutatorName === e.mutator && mutants[i].replacement === e.replacement && texts[i] === e.code.trim())
+    .sort((a, b) => a.dist - b.dist));
+  const order = entries.map((_, k) => k).sort((a, b) => (options[a][0]?.dist ?? Infinity) - (options[b][0]?.dist ?? Infinity));
+  for (const k of order) {
+    const pick = options[k].find(({ i }) => !matched.has(i));
+    if (pick) matched.set(pick.i, entries[k]);
+    else unmatched.push(entries[k]);
+  }
+  return { matched, unmatched };
+}
