@@ -3,6 +3,9 @@ import type { AnyClaim } from '../../src/claims/types.ts';
 import { corollary43Claims } from '../corollary-4.3.ts';
 import { figure5, figure5LargeGamma } from '../figure-5.ts';
 import { figure6 } from '../figure-6.ts';
+import { appendixDProtocol } from '../appendix-d-protocol.ts';
+import { integratorOrderClaims } from '../integrator-order.ts';
+import { simulatorRouteClaims } from '../simulator-routes.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
 import { section4Claims } from '../section-4.ts';
@@ -25,6 +28,11 @@ export const appendixCDClaims: AnyClaim[] = [
   // Appendix D.2: figures 5 and 6.
   figure5, figure5LargeGamma,
   figure6,
+  // Appendix D.1's protocol constants (lr = 0.001/p, 10000 epochs) through the rate they set; the fast routes
+  // of the simulator against their dense references off the special case; the integrators' observed orders.
+  appendixDProtocol,
+  ...simulatorRouteClaims,
+  ...integratorOrderClaims,
 ];
 
 /*
