@@ -1,6 +1,10 @@
 /**
- * The equivalent-mutant ledger (mutation/equivalent-mutants.json): each mutant that the suite cannot kill
- * because it computes the same results as the original, listed one by one with its reason. The mutation
+ * The equivalent-mutant ledger (mutation/equivalent-mutants.json): each mutant that no test can kill, listed
+ * one by one with its reason, in one of two classes:
+ * - `equivalent`: it computes the same results as the original on every input (a loop's extra pass that only
+ *   writes past the end of a typed array, a work-saving skip, a guard whose two outcomes agree);
+ * - `unreachable`: it differs only on inputs that no test can produce (an event of probability below 2^-50
+ *   in the seeded generator, a 4 GiB allocation failure). The mutation
  * summary counts an excluded mutant as equivalent only when an entry of the ledger matches it; a directive in
  * the source no longer suffices.
  * An entry matches a mutant of the same file, mutator and replacement text on a line whose text (trimmed) is
@@ -19,6 +23,7 @@ export interface LedgerEntry {
   replacement: string;
   /** The text of the mutant's (first) line, trimmed. */
   code: string;
+  class: 'equivalent' | 'unreachable';
   reason: string;
 }
 
@@ -31,6 +36,7 @@ export function readLedger(path = LEDGER_FILE): LedgerEntry[] {
         throw new Error(`mutation-ledger: entry ${i} (${e.file}:${e.line}) has no ${k}`);
       }
     }
+    if (e.class !== 'equivalent' && e.class !== 'unreachable') throw new Error(`mutation-ledger: entry ${i} (${e.file}:${e.line}) has class ${e.class} (expected equivalent or unreachable)`);
     if (!Number.isInteger(e.line) || e.line < 1) throw new Error(`mutation-ledger: entry ${i} (${e.file}) has no valid line`);
   });
   return raw.mutants;

@@ -74,7 +74,7 @@ export function summarise(
       }
       if (entry && !(r && DETECTED.has(r.status))) {
         eq++;
-        equivalent.push(`| ${where} | ${what} | \`${cell(oneLine(entry.code, 60))}\` | ${cell(oneLine(entry.reason, 160))} |`);
+        equivalent.push(`| ${where} | ${what} | ${entry.class} | \`${cell(oneLine(entry.code, 60))}\` | ${cell(oneLine(entry.reason, 160))} |`);
       } else if (!r || !(DETECTED.has(r.status) || UNDETECTED.has(r.status))) {
         missing++;
         su++;
@@ -86,7 +86,7 @@ export function summarise(
         strictSurvived.push(`| ${where} | ${what} | ${r.status} | \`${cell(oneLine(lines[m.location.start.line - 1] ?? '', 80))}\` |`);
         candidates.push({
           file, line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement,
-          code: lineText(source, m), reason: exclusionReason(m),
+          code: lineText(source, m), class: 'equivalent', reason: exclusionReason(m),
         });
       }
     });
@@ -121,8 +121,10 @@ export function summarise(
     'the equivalent one, and static mutants (module-level initialisers) are not run by the unit gate (`ignoreStatic`).',
     'The strict pass (`npm run mutation:strict`) runs every excluded mutant on a copy of the project with the file\'s',
     'directives neutralised, with static mutants on. The strict score counts an excluded mutant as equivalent only when',
-    'the ledger `mutation/equivalent-mutants.json` lists it (file, line, mutator, replacement, line text, reason);',
-    'every other one counts as killed or undetected by the strict pass.',
+    'the ledger `mutation/equivalent-mutants.json` lists it (file, line, mutator, replacement, line text, class, reason;',
+    'class `equivalent`: same results on every input; `unreachable`: differs only on inputs no test can produce, such',
+    'as an event of probability below 2^-50 or a 4 GiB allocation failure); every other one counts as killed or',
+    'undetected by the strict pass. A ledger entry that the strict pass kills, or that matches no mutant, fails the gate.',
     '',
     'A file marked "changed since" was edited, or its tests were, after its run: its numbers are out of date until',
     '`npm run mutation:files -- --stale` and `npm run mutation:strict -- --stale` re-measure it.',
@@ -143,7 +145,7 @@ export function summarise(
     '',
     `## Equivalent mutants (the ledger, ${equivalent.length} matched)`,
     '',
-    equivalent.length ? '| where | mutant | line | reason |\n|---|---|---|---|\n' + equivalent.join('\n') : 'None.',
+    equivalent.length ? '| where | mutant | class | line | reason |\n|---|---|---|---|---|\n' + equivalent.join('\n') : 'None.',
     '',
   ].join('\n');
   return { markdown, unitScore, strictScore, problems, candidates };

@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { cf4Step } from '../src/dynamics/asymptotic.ts';
 import { dopri5 } from '../src/integrate/dopri5.ts';
 import { type CMat, frobeniusNorm, sub, zeros } from '../src/linalg/cmatrix.ts';
@@ -74,6 +75,38 @@ export const dopri5Order: Claim<OdeParams> = {
   },
 };
 
+/** The same test equation with adaptive steps from a deliberately large first step h0 = T. */
+export const dopri5ErrorControl: Claim<OdeParams> = {
+  id: 'appendix-d/dopri5-error-control',
+  title: 'Dormand-Prince with error control meets its tolerance from a first step that is far too large',
+  ref: { label: 'Appendix D (gradient-flow simulation)', section: 'D.1', equations: [] },
+  statement: 'Route: src/integrate/dopri5.ts dopri5 with its adaptive step-size control (rtol = 1e-8, atol = 1e-12), started with h0 = T (one step over the whole horizon: its error estimate is far above tolerance, so the step must be rejected), on y\' = A y, A = [[alpha, -omega], [omega, alpha]], T = 4 / |alpha + i omega|. The global error at T, relative to |y(T)|, is within the integration tolerance rule, and at least one step was rejected. An integrator that accepts a step whatever its error estimate takes the first step of size T and misses by O(1).',
+  hypotheses: ['alpha in [-1, 0.5], omega in [0.5, 3]'],
+  kind: 'inequality',
+  expectation: 'holds',
+  uses: [],
+  toleranceRule: 'TOLERANCES.integrated(rtol, 1, |lambda| T = 4): 100 rtol |lambda| T (global error of an adaptive method grows at most linearly with the horizon in units of the time scale)',
+  runs: { quick: 5, default: 20, full: 100 },
+  arbitrary: () =>
+    fc.record({
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      alpha: fc.double({ min: -1, max: 0.5, noNaN: true }),
+      omega: fc.double({ min: 0.5, max: 3, noNaN: true }),
+    }),
+  check: ({ alpha, omega }) => {
+    const T = 4 / Math.hypot(alpha, omega), rtol = 1e-8;
+    const g = Math.exp(alpha * T);
+    const r = dopri5((_t, y, dy) => {
+      dy[0] = alpha * y[0] - omega * y[1];
+      dy[1] = omega * y[0] + alpha * y[1];
+    }, 0, Float64Array.of(1, 0), [T], { rtol, atol: 1e-12, h0: T });
+    const err = Math.hypot(r.y[0][0] - g * Math.cos(omega * T), r.y[0][1] - g * Math.sin(omega * T)) / g;
+    const tol = TOLERANCES.integrated(rtol, 1, 4);
+    const ok = err <= tol && r.stats.rejected >= 1;
+    return { ok, slack: r.stats.rejected >= 1 ? tol - err : -1, residual: err, tolerance: tol, details: { rejected: r.stats.rejected, accepted: r.stats.accepted } };
+  },
+};
+
 interface Cf4Params extends InstanceParams { seed: number; d: number; m: number; gamma: number }
 
 /** n fixed CF4 steps of size T/n from M0. */
@@ -124,4 +157,4 @@ export const cf4Order: Claim<Cf4Params> = {
   },
 };
 
-export const integratorOrderClaims = [dopri5Order, cf4Order];
+export const integratorOrderClaims = [dopri5Order, dopri5ErrorControl, cf4Order];

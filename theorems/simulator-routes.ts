@@ -18,11 +18,12 @@ import {
   adjoint, type CMat, commutator, frobeniusNorm, matmul, maxAbsDiff, outer, row, scale, traceProduct, zeros,
 } from '../src/linalg/cmatrix.ts';
 import { expmAntiHermitian } from '../src/linalg/expm.ts';
-import { lineAnsatz, periodicAnsatz } from '../src/model/ansatz.ts';
+import { layerGenerators, lineAnsatz, periodicAnsatz } from '../src/model/ansatz.ts';
 import { compile, lossAndGradientFast } from '../src/model/compiled.ts';
 import { makeInstance } from '../src/model/instance.ts';
 import { appendixDGenerator } from '../src/model/measurement.ts';
-import { loss } from '../src/model/qnn.ts';
+import { deltaMatrix, kPert, kPertExplicit, stateCommutators, zFactor } from '../src/model/kernels.ts';
+import { loss, parameterizedMeasurement } from '../src/model/qnn.ts';
 import {
   ginibre, haarSpecialUnitary, haarState, randomHermitianWithSpectrum, randomTracelessHermitian,
 } from '../src/random/ensembles.ts';
@@ -225,4 +226,37 @@ export const routeLowRankExp: Claim<ExpParams> = {
   },
 };
 
-export const simulatorRouteClaims = [routeKAsym, routeAsymptoticRhs, routeCompiledGradient, routeLowRankExp];
+export const routeKPert: Claim<Params> = {
+  id: 'lemma-4.1/route-k-pert',
+  title: 'K_pert without d^2 x d^2 matrices (kPert) equals tr((A_i (x) A_j) Delta) with the explicit Delta = Y - Y*',
+  ref: { label: 'Lemma 4.1 / B.1', section: '4, B.1', equations: ['8', '67'] },
+  statement: 'Route: src/model/kernels.ts kPert, the O(p d^2 m^2) perturbation kernel (tr((A_i (x) A_j) Y) = (1/pZ) sum_l tr(A_i H_l) tr(A_j H_l), tr((A_i (x) A_j) Y*) = tr(A_i A_j) - tr(A_i) tr(A_j)/d; used by the CLI\'s instance report), against kPertExplicit with Delta = Y - Y* formed as a d^2 x d^2 matrix (deltaMatrix), on the periodic ansatz at random theta with overlapping states, M0 = gamma U diag(+-1) U^dag or generic, gamma != 1.',
+  hypotheses: [...hypotheses, 'periodic ansatz with the appendix-D generator, p in 1..6, theta uniform in [-pi, pi]^p'],
+  kind: 'identity',
+  expectation: 'holds',
+  uses: ['lemma-4.1'],
+  toleranceRule: 'dense products of depth 4 on d^2 x d^2 matrices: 64 EPS d^2 * 4 * max_i ||A_i||_F^2 (||Y||_F + ||Y*||_F)',
+  runs: { quick: 10, default: 40, full: 300 },
+  arbitrary: arbitrary(6, 4),
+  check: ({ seed, d, m, gamma }) => {
+    const rng = makeRng(seed);
+    const p = 1 + Math.floor(rng.uniform() * 6);
+    const h = appendixDGenerator(2 * Math.ceil(d / 2));
+    const dd = h.rows;
+    const ansatz = periodicAnsatz(Array.from({ length: p + 1 }, () => haarSpecialUnitary(rng, dd)), h);
+    const inst = makeInstance(ansatz, genericMeasurement(rng, dd, gamma), genericStates(rng, m, dd), genericLabels(rng, m), { gamma });
+    const theta = Float64Array.from({ length: p }, () => Math.PI * (2 * rng.uniform() - 1));
+    const A = stateCommutators(parameterizedMeasurement(inst, theta), inst.states);
+    const Hl = layerGenerators(ansatz, theta);
+    const z = zFactor(h);
+    const fast = kPert(A, Hl, z);
+    const delta = deltaMatrix(Hl, z);
+    const dense = kPertExplicit(A, delta);
+    const aMax = Math.max(...A.map(frobeniusNorm));
+    const tol = TOLERANCES.identity(aMax * aMax * frobeniusNorm(delta), dd * dd, 4);
+    const residual = maxAbsDiff(fast, dense);
+    return { ok: residual <= tol, slack: tol - residual, residual, tolerance: tol, details: { p, d: dd } };
+  },
+};
+
+export const simulatorRouteClaims = [routeKAsym, routeAsymptoticRhs, routeCompiledGradient, routeLowRankExp, routeKPert];
