@@ -39,9 +39,12 @@ export interface Incremental { files: Record<string, { mutants: ReportMutant[]; 
 
 export const isExcluded = (m: ReportMutant): boolean => m.status === 'Ignored';
 export const isStatic = (m: ReportMutant): boolean => /^Static mutant/.test(m.statusReason ?? '');
-/** A mutant's identity within one version of a file. */
+/**
+ * A mutant's identity within one version of a file. The replacement text of a node may carry its leading
+ * comments, directives included: they are neutralised on both sides so that the two passes agree.
+ */
 export const mutantKey = (m: ReportMutant): string =>
-  `${m.mutatorName}|${m.replacement}|${m.location.start.line}:${m.location.start.column}`;
+  `${m.mutatorName}|${neutralise(m.replacement)}|${m.location.start.line}:${m.location.start.column}`;
 
 /** The strict stamp: the unit gate's stamp of the file (file, tests, unit configuration) and this configuration. */
 export function strictStamp(file: string): string {

@@ -44,7 +44,7 @@ export function summarise(
 ): Summary {
   const rows: string[] = [], survived: string[] = [], strictSurvived: string[] = [], equivalent: string[] = [];
   const problems: string[] = [], candidates: LedgerEntry[] = [];
-  let det = 0, undet = 0, excluded = 0, sKilled = 0, sUndet = 0, sEq = 0, sMissing = 0, staticCount = 0;
+  let det = 0, undet = 0, excluded = 0, sKilled = 0, sUndet = 0, sEq = 0, sMissing = 0, staticCount = 0, unreachable = 0;
   const files = Object.keys(MIRRORED_TESTS).sort();
   for (const e of ledger) if (!files.includes(e.file)) problems.push(`ledger entry ${e.file}:${e.line} names a file outside the simulator`);
   for (const file of files) {
@@ -74,6 +74,7 @@ export function summarise(
       }
       if (entry && !(r && DETECTED.has(r.status))) {
         eq++;
+        if (entry.class === 'unreachable') unreachable++;
         equivalent.push(`| ${where} | ${what} | ${entry.class} | \`${cell(oneLine(entry.code, 60))}\` | ${cell(oneLine(entry.reason, 160))} |`);
       } else if (!r || !(DETECTED.has(r.status) || UNDETECTED.has(r.status))) {
         missing++;
@@ -85,7 +86,7 @@ export function summarise(
         su++;
         strictSurvived.push(`| ${where} | ${what} | ${r.status} | \`${cell(oneLine(lines[m.location.start.line - 1] ?? '', 80))}\` |`);
         candidates.push({
-          file, line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement,
+          file, line: m.location.start.line, column: m.location.start.column, mutator: m.mutatorName, replacement: m.replacement,
           code: lineText(source, m), class: 'equivalent', reason: exclusionReason(m),
         });
       }
@@ -113,7 +114,7 @@ export function summarise(
     'Score = detected / (detected + undetected); detected = killed or timed out; undetected = survived or not covered.',
     '',
     `**Strict score (the CI gate, break threshold ${BREAK}%): ${strictScore.toFixed(1)}%** (${det + sKilled} detected,`,
-    `${undet + sUndet} undetected, ${sEq} equivalent by the ledger).`,
+    `${undet + sUndet} undetected, ${sEq} left out by the ledger: ${sEq - unreachable} equivalent, ${unreachable} unreachable by a test).`,
     `Unit-gate score (directives and static mutants left out): ${unitScore.toFixed(1)}% (${det} detected, ${undet} undetected,`,
     `${excluded} excluded); counting every excluded mutant as undetected instead: ${floor.toFixed(1)}%.`,
     '',
