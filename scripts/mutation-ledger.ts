@@ -9,7 +9,7 @@
  * the source no longer suffices.
  * An entry matches a mutant of the same file, mutator and replacement text on a line whose text (trimmed) is
  * the entry's `code`; lines move, so among several such mutants the entry takes the one nearest its `line`
- * (then its `column`).
+ * (then its `column`, then its `endColumn`).
  * Each entry matches at most one mutant.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ export interface LedgerEntry {
   line: number;
   /** The mutant's start column (1-based, as Stryker reports it): tells apart mutants of one kind on one line. */
   column: number;
+  /** The column where the mutated node ends (on its last line): tells apart nested nodes that start together. */
+  endColumn: number;
   mutator: string;
   replacement: string;
   /** The text of the mutant's (first) line, trimmed. */
@@ -41,7 +43,9 @@ export function readLedger(path = LEDGER_FILE): LedgerEntry[] {
     }
     if (e.class !== 'equivalent' && e.class !== 'unreachable') throw new Error(`mutation-ledger: entry ${i} (${e.file}:${e.line}) has class ${e.class} (expected equivalent or unreachable)`);
     if (!Number.isInteger(e.line) || e.line < 1) throw new Error(`mutation-ledger: entry ${i} (${e.file}) has no valid line`);
-    if (!Number.isInteger(e.column) || e.column < 0) throw new Error(`mutation-ledger: entry ${i} (${e.file}:${e.line}) has no valid column`);
+    if (!Number.isInteger(e.column) || e.column < 0 || !Number.isInteger(e.endColumn) || e.endColumn < 0) {
+      throw new Error(`mutation-ledger: entry ${i} (${e.file}:${e.line}) has no valid column or endColumn`);
+    }
   });
   return raw.mutants;
 }
@@ -62,7 +66,7 @@ export function matchLedger(
   const texts = mutants.map((m) => lineText(source, m));
   // Entries closest to a candidate first, so that two entries of the same text pick their own lines.
   const options = entries.map((e) => mutants
-    .map((m, i) => ({ i, dist: 1e4 * Math.abs(m.location.start.line - e.line) + Math.abs(m.location.start.column - e.column) }))
+    .map((m, i) => ({ i, dist: 1e6 * Math.abs(m.location.start.line - e.line) + 1e3 * Math.abs(m.location.start.column - e.column) + Math.abs(m.location.end.column - e.endColumn) }))
     .filter(({ i }) => mutants[i].mutatorName === e.mutator && mutants[i].replacement === e.replacement && texts[i] === e.code.trim())
     .sort((a, b) => a.dist - b.dist));
   const order = entries.map((_, k) => k).sort((a, b) => (options[a][0]?.dist ?? Infinity) - (options[b][0]?.dist ?? Infinity));

@@ -44,7 +44,7 @@ export const isStatic = (m: ReportMutant): boolean => /^Static mutant/.test(m.st
  * comments, directives included: they are neutralised on both sides so that the two passes agree.
  */
 export const mutantKey = (m: ReportMutant): string =>
-  `${m.mutatorName}|${neutralise(m.replacement)}|${m.location.start.line}:${m.location.start.column}`;
+  `${m.mutatorName}|${neutralise(m.replacement)}|${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}`;
 
 /** The strict stamp: the unit gate's stamp of the file (file, tests, unit configuration) and this configuration. */
 export function strictStamp(file: string): string {

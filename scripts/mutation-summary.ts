@@ -86,7 +86,7 @@ export function summarise(
         su++;
         strictSurvived.push(`| ${where} | ${what} | ${r.status} | \`${cell(oneLine(lines[m.location.start.line - 1] ?? '', 80))}\` |`);
         candidates.push({
-          file, line: m.location.start.line, column: m.location.start.column, mutator: m.mutatorName, replacement: m.replacement,
+          file, line: m.location.start.line, column: m.location.start.column, endColumn: m.location.end.column, mutator: m.mutatorName, replacement: m.replacement,
           code: lineText(source, m), class: 'equivalent', reason: exclusionReason(m),
         });
       }
