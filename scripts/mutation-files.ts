@@ -23,15 +23,17 @@ export const MIRRORED_TESTS: Record<string, string[]> = {
   'src/linalg/expm.ts': ['test/linalg/expm.test.ts', 'test/linalg/oracle.test.ts'],
   'src/linalg/norms.ts': ['test/linalg/norms.test.ts', 'test/linalg/oracle.test.ts'],
   'src/linalg/qr.ts': ['test/linalg/qr.test.ts', 'test/linalg/oracle.test.ts'],
+  'src/linalg/lanczos.ts': ['test/linalg/lanczos.test.ts'],
   'src/random/rng.ts': ['test/random/rng.test.ts'],
   'src/random/ensembles.ts': ['test/random/ensembles.test.ts'],
   'src/wasm/kernels.ts': ['test/wasm/**/*.test.ts'],
   'src/integrate/dopri5.ts': ['test/integrate/**/*.test.ts', 'test/mutation/dopri5-error-control.test.ts'],
   'src/dynamics/asymptotic.ts': ['test/dynamics/asymptotic.test.ts', 'test/dynamics/asymptotic-edges.test.ts'],
+  'src/dynamics/compressed.ts': ['test/dynamics/compressed.test.ts'],
   'src/dynamics/lowRankExp.ts': ['test/dynamics/lowRankExp.test.ts'],
   'src/dynamics/training.ts': ['test/dynamics/training.test.ts'],
   ...Object.fromEntries(
-    ['ansatz', 'compiled', 'instance', 'kernels', 'measurement', 'qnn', 'scenarios'].map((f) => [
+    ['ansatz', 'compiled', 'delta', 'instance', 'kernels', 'measurement', 'qnn', 'scenarios'].map((f) => [
       `src/model/${f}.ts`, ['test/model/**/*.test.ts', 'test/mutation/kernels.test.ts', 'test/mutation/qnn.test.ts'],
     ]),
   ),

@@ -30,6 +30,8 @@ export const appendixDProtocol: Claim<Params> = {
   statement: 'Route: the paper-preset task lists of figures 1, 2, 4, 6 (src/figures/figure*.ts phases(\'paper\'), learning rate from src/figures/curves.ts lrFor) and the figures\' gradient descent src/figures/tasks.ts runGd (compiled gradient), against appendix D.1\'s constants. For a task drawn from the figure\'s paper preset: (i) lr = 0.001/p, the epoch budget is 10000, and the gradient flow of the same instance (our cross-check of gradient descent) uses eta = lr, so that flow time = iterations; for figure 2 the predicted slope is 2 lr p / m = 0.002; (ii) the measured rate of the first iteration, -ln(L(1)/L(0)), equals lr |grad L(0)|^2 / L(0) with lr = 0.001/p (the first-order decrease of one gradient-descent step; grad L from the compiled route, which the claim lemma-3.1/route-compiled-gradient checks against the dense loss).',
   hypotheses: ['the paper preset of figures 1, 2, 4, 6 (figure 3 and 5 run the asymptotic dynamics, no learning rate)', 'theta(0) = 0 (appendix D)'],
   kind: 'identity',
+  strength: 'consistency',
+  strengthReason: 'pins our reproduction\'s protocol to appendix D\'s constants; a finding about the simulator, not about the paper\'s statements',
   expectation: 'holds',
   uses: ['lemma-3.1'],
   toleranceRule: '(i) exact up to one rounding (1e-15 relative); (ii) relative 10 x the predicted rate + 1e-9: the second-order terms of one step (lr^2 g^T Hess g / 2 and the x^2/2 of -ln(1 - x)) are of the order of the rate per iteration itself, relative to it',

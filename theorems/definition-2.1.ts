@@ -25,6 +25,8 @@ export const definition21: Claim<Params> = {
     '(so V_l is Haar when the U_l are i.i.d. Haar); each H^(l) is trace-0 with the spectrum of H.',
   hypotheses: ['U_l Haar in SU(d), i.i.d.', 'H non-zero trace-0 Hermitian', 'theta arbitrary'],
   kind: 'identity',
+  strength: 'consistency',
+  strengthReason: 'V e^{-i theta H} V^dag = e^{-i theta V H V^dag} for any unitary V; guards the two ansatz builders',
   expectation: 'holds',
   uses: [],
   toleranceRule:

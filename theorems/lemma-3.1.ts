@@ -45,6 +45,8 @@ export const lemma31: Claim<Params> = {
     'the dense predictions, d theta/dt = -eta grad L by the adjoint gradient (compiled.ts).',
   hypotheses: ['any Line (1) or periodic ansatz (own builder, lineInstance, appendixDInstance)', 'any Hermitian M0', 'pure states rho_j = v_j v_j^dag', 'any real labels', 'any eta > 0'],
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'holds',
   uses: [],
   toleranceRule:
@@ -122,6 +124,8 @@ export const lemma31Psd: Claim<PsdParams> = {
     'is real, symmetric, equal to kernelK, and lambda_min(K) >= 0.',
   hypotheses: ['any Line (1) or periodic ansatz', 'any Hermitian M0', 'pure states (m may exceed p and d: rank-deficient K)'],
   kind: 'inequality',
+  strength: 'consistency',
+  strengthReason: "K = J J^T is PSD by construction of the simulator's kernel",
   expectation: 'holds',
   uses: ['lemma-3.1'],
   toleranceRule:

@@ -103,6 +103,8 @@ export const lemma41: Claim<DecompositionParams> = {
   id: 'lemma-4.1',
   title: 'Decomposition of the residual dynamics: dr/dt = -(K_asym + K_pert) r',
   ...common,
+  strength: 'consistency',
+  strengthReason: "Delta := Y - Y* makes (eta/m) K = K_asym + K_pert true by definition; guards the simulator's Y, Y* and kernels",
   statement:
     'With eta = m (d^2 - 1)/(p tr H^2): (eta/m) K = K_asym + K_pert and dr/dt = -(K_asym + K_pert) r (eq. 6), K of eq. (4), ' +
     '(K_asym)_ij = tr(i[M, rho_i] i[M, rho_j]) (eq. 7, main text), (K_pert)_ij = tr((i[M, rho_i] (x) i[M, rho_j]) Delta) (eq. 67; ' +
@@ -125,6 +127,8 @@ export const lemma41Eq8: Claim<DecompositionParams> = {
   id: 'lemma-4.1/eq-8',
   title: 'Eq. (8) as printed: K_pert with rho_i in both tensor factors',
   ...common,
+  strength: 'substantive',
+  strengthReason: 'the printed index of eq. (8) is tested against the exact decomposition; it fails as printed',
   statement:
     'As printed: (K_pert)_ij := tr(i[M, rho_i] (x) i[M, rho_i] Delta) (eq. 8, main text and B.1), with which (eta/m) K = K_asym + K_pert ' +
     'and dr/dt = -(K_asym + K_pert) r (eq. 6) are claimed. The printed entry does not depend on j; it fails for m >= 2.',

@@ -32,6 +32,8 @@ export const lemmaB1Eq7: Claim<DecompositionParams> = {
     'The printed entry does not depend on j; it fails for m >= 2 (the main-text eq. 7 has rho_j).',
   hypotheses: ['as lemma-4.1', 'm >= 2'],
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'fails-as-printed',
   correctedBy: 'lemma-4.1',
   uses: ['lemma-3.1'],
@@ -123,7 +125,13 @@ export const lemmaB1HaarMean: Claim<HaarMeanParams> = {
     '(orthogonalMaxZ; it rejects for real H but is a weak alternative for complex H).',
   hypotheses: ['V Haar on SU(d)', 'H Hermitian, tr H = 0, H != 0'],
   kind: 'statistical',
+  strength: 'substantive',
+  strengthReason: 'a probabilistic or experimental statement of the paper tested against samples at a stated confidence; it can fail',
   expectation: 'holds',
+  corrects: 'lemma-b.2/eq-69',
+  why:
+    'Eq. (69) prints U^dag H U^dag (the dagger misplaced as in eq. 15); Y(theta(0)) is built from H_l = W_l^dag H W_l (Lemma 3.1), so the centred ' +
+    'X_l of the proof is (1/Z)(W^dag H W)^(x)2 - Y*, whose mean is 0 exactly when E[(V H V^dag)^(x)2] = Z Y* (W^dag = V Haar).',
   uses: [],
   toleranceRule:
     'entry-wise |mean - Z Y*| <= 6 standard errors (monteCarloTolerance(sd, n, 6), sd the sample standard deviation of the entry, ' +
@@ -168,6 +176,8 @@ export const lemmaB1Eq51: Claim<PartialTraceParams> = {
     'tr_1 is the partial trace over the first factor, tr_1(A (x) B) = tr(A) B.',
   hypotheses: ['any complex d x d A (general, traceless Hermitian, or a commutator i[G, M] of Hermitians)'],
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'holds',
   uses: [],
   toleranceRule: 'TOLERANCES.identity(||A||_F, d^2, 2): one d^2 x d^2 product and a sum of d terms per entry',
@@ -253,6 +263,8 @@ export const lemmaB1Eq55: Claim<FlowPointParams> = {
   id: 'lemma-b.1/eq-55',
   title: 'Measurement dynamics (55)-(56) with r = y - yhat',
   ...eq55Common,
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   statement:
     'Along the gradient flow with eta = m/(pZ): dM/dt = sum_j r_j [M, [M, rho_j]] + sum_j r_j [M, tr_1(([M, rho_j] (x) I)(Y(theta) - Y*))] ' +
     '(eqs. 55-56) with r_j = y_j - yhat_j. dM/dt is computed independently as sum_l (d theta_l/dt) i[H_l, M] with d theta/dt = -eta grad L ' +
@@ -271,6 +283,8 @@ export const lemmaB1Eq55Sign: Claim<FlowPointParams> = {
   id: 'lemma-b.1/eq-55-sign',
   title: 'Residual after eq. (54) as printed: r_i = tr(M rho_i) - y_i',
   ...eq55Common,
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   statement:
     'The text after (54) defines "r_i := y_i - yhat_i = tr(M(theta) rho_i) - y_i"; the two halves contradict each other. Encoded with the ' +
     'second half, r_i = tr(M rho_i) - y_i, in (55)-(56): dM/dt = sum_j r_j [M, [M, rho_j]] + sum_j r_j [M, tr_1(([M, rho_j] (x) I)(Y - Y*))]. ' +
@@ -297,6 +311,8 @@ export const appendixDEq119: Claim<Eq119Params> = {
     'implementation of eq. 10), at M(0) = gamma U diag(+-1) U^dag (eq. 120).',
   hypotheses: ['M = gamma U diag(+1 x d/2, -1 x d/2) U^dag, U Haar (eq. 120)', 'm orthonormal pure states', 'labels +-1', 'any eta > 0'],
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'holds',
   uses: ['lemma-4.1'],
   toleranceRule: 'TOLERANCES.identity(eta sum_j (|yhat_j| + |y_j|) 4 ||M||_F^2, d, 3): double commutators of d x d matrices; the residuals are differences of O(||M||) numbers',

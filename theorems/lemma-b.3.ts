@@ -116,6 +116,8 @@ export const lemmaB3: Claim<B3Params> = {
   ...trajectoryCommon,
   hypotheses: [...trajectoryCommon.hypotheses, 'd in {2, 4} (d = 2 drawn with weight 3, m = 2 there: where the printed constant fails)'],
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'fails-as-printed',
   correctedBy: 'lemma-b.3/corrected',
   toleranceRule:
@@ -181,6 +183,8 @@ export const lemmaB3Eq74: Claim<PointParams> = {
   id: 'lemma-b.3/eq-74',
   title: 'Eq. (74) as printed: |d theta_l/dt| = (eta/2m) |sum_i r_i tr(i[M, H_l] rho_i)|',
   ...eq74Common,
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   statement:
     'As printed: |d theta_l/dt| = eta |dL/dtheta_l| = (eta/(2m)) |sum_i r_i tr(i[M(theta), H_l] rho_i)| (eq. 74; also (75) with 1/(2pZ)), ' +
     'for every l, with d theta/dt = -eta grad L computed by the adjoint gradient.',
@@ -194,6 +198,8 @@ export const lemmaB3Eq74Corrected: Claim<PointParams> = {
   id: 'lemma-b.3/eq-74-corrected',
   title: 'Eq. (74) corrected: |d theta_l/dt| = (eta/m) |sum_i r_i tr(i[M, H_l] rho_i)|',
   ...eq74Common,
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   statement:
     '|d theta_l/dt| = eta |dL/dtheta_l| = (eta/m) |sum_i r_i tr(i[M(theta), H_l] rho_i)| for every l (hence (75): 1/(pZ) |<r, a>|).',
   expectation: 'holds',
@@ -220,6 +226,8 @@ export const lemmaB3Eq84: Claim<B3Params> = {
     '(78)-(81) are loose (it reaches 1 at d = 2).',
   ...trajectoryCommon,
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   toleranceRule:
     'TOLERANCES.identity(max(rhs, S), d, p + 2) per time (adjoint gradient; S = (eta/m) sum_j (|yhat_j| + |y_j|) 2 ||M||_F ||H||_F, the size ' +
@@ -253,6 +261,8 @@ export const lemmaB3Corrected: Claim<B3Params> = {
     'pairs of output times and in the limit t1 -> t2.',
   ...trajectoryCommon,
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   corrects: 'lemma-b.3',
   why:

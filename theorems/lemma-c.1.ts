@@ -21,6 +21,8 @@ export const lemmaC1: Claim<Params> = {
   statement: '||A o B||_op <= ||A||_op ||B||_op for d x d Hermitians A, B (o: entry-wise product).',
   hypotheses: ['A, B Hermitian'],
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   uses: [],
   toleranceRule: 'rounding of the two eigen-decompositions: 64 EPS d ||A|| ||B||',

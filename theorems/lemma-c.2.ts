@@ -108,13 +108,32 @@ function cmul(a: CMat, i: number, b: CMat, j: number): { re: number; im: number 
   return { re: a.re[i] * b.re[j] - a.im[i] * b.im[j], im: a.re[i] * b.im[j] + a.im[i] * b.re[j] };
 }
 
-interface Params extends InstanceParams { d: number; m: number; gamma: number; orthonormal: boolean }
+interface Params extends InstanceParams { d: number; m: number; gamma: number; orthonormal: boolean; family?: 'equality'; c?: number }
 
-function build({ seed, d, m, gamma, orthonormal }: Params) {
+/**
+ * The equality family of (102) and (112): v_j = sqrt(c) B+ a_j + sqrt(1 - c) B- b_j with a_j orthonormal in C^{d/2} (so the u_j are
+ * orthogonal and P = c I) and b_j Haar unit vectors. Then K_asym = 8 gamma^2 c diag(N_ii) (the off-diagonal Hadamard terms vanish with P),
+ * N_ii = 1 - c, and lambda_min(K_asym) = 8 gamma^2 c (1 - c) = 8 gamma^2 lambda_min(P) min_i N_ii: both bounds hold with equality.
+ */
+function equalityStates(rng: Rng, ms: PauliLike, m: number, c: number): CMat {
+  const h = ms.d / 2;
+  const a = orthonormalStates(rng, m, h);
+  const b = zeros(m, h);
+  for (let j = 0; j < m; j++) {
+    const v = haarState(rng, h);
+    b.re.set(v.re, j * h);
+    b.im.set(v.im, j * h);
+  }
+  // rows (B a_j)^T = a_j^T B^T
+  return add(scale(matmul(a, transpose(ms.bPlus)), Math.sqrt(c)), scale(matmul(b, transpose(ms.bMinus)), Math.sqrt(1 - c)));
+}
+
+function build({ seed, d, m, gamma, orthonormal, family, c }: Params) {
   const rng = makeRng(seed);
   const ms = pauliLikeMeasurement(rng, d, gamma);
   let states: CMat;
-  if (orthonormal) states = orthonormalStates(rng, m, d);
+  if (family === 'equality') states = equalityStates(rng, ms, m, c ?? 0.5);
+  else if (orthonormal) states = orthonormalStates(rng, m, d);
   else {
     states = zeros(m, d);
     for (let j = 0; j < m; j++) {
@@ -139,6 +158,27 @@ const arbitrary = () =>
     })
     .map((p) => (p.orthonormal && p.m > p.d ? { ...p, m: p.d } : p));
 
+/**
+ * Instances of the two eigenvalue bounds: m <= d/2, so the m projections u_j span an m-dimensional subspace of the d/2-dimensional
+ * positive eigenspace and lambda_min(P) > 0 almost surely (for m > d/2, P is singular and both bounds are 0: vacuous). A third of the
+ * draws is the equality family (orthogonal u_j of equal norms), where lambda_min(K_asym) equals the bound.
+ */
+const boundArbitrary = () =>
+  fc
+    .record({
+      seed: seedArb(),
+      d: fc.integer({ min: 2, max: 8 }).map((k) => 2 * k),
+      mFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+      gamma: fc.double({ min: 1, max: 8, noNaN: true }),
+      pick: fc.integer({ min: 0, max: 2 }),
+      c: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+    })
+    .map(({ seed, d, mFrac, gamma, pick, c }): Params => {
+      const m = 2 + Math.min(d / 2 - 2, Math.floor(mFrac * (d / 2 - 1))); // 2 <= m <= d/2
+      if (pick === 2) return { seed, d, m, gamma, orthonormal: false, family: 'equality', c };
+      return { seed, d, m, gamma, orthonormal: pick === 1 };
+    });
+
 /** Entries of K are products of two commutators of size ||M|| = gamma, through traces of d x d products. */
 const identityTol = (gamma: number, d: number) => TOLERANCES.identity(gamma * gamma, d, 3);
 const identityRule = 'K_asym from O(d)-term traces of products of commutators (depth 3) of size gamma: 64 EPS d 3 gamma^2 per entry';
@@ -157,6 +197,8 @@ export const lemmaC2Eq101: Claim<Params> = {
     '8 gamma^2 Re(u_j^dag u_i w_i^dag w_j): the two differ by -16 gamma^2 Im(P_ij) Im(N_ij) and agree only when the Gram entries are real.',
   hypotheses: hyps,
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'fails-as-printed',
   correctedBy: 'lemma-c.2/eq-110',
   uses: ['lemma-4.1'],
@@ -185,6 +227,8 @@ export const lemmaC2Eq110: Claim<Params> = {
     '(1/2gamma^2) K_ij = |P_ij + N_ij|^2 - |P_ij - N_ij|^2 (eq. 108).',
   hypotheses: hyps,
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'holds',
   corrects: 'lemma-c.2/eq-101',
   why:
@@ -211,6 +255,8 @@ export const lemmaC2Hadamard: Claim<Params> = {
   statement: 'K_asym = 4 gamma^2 P o N^T + 4 gamma^2 P^T o N, P_ij = u_i^dag u_j, N_ij = w_i^dag w_j (eq. 111 and the line after; complex entries compared, the imaginary part must vanish).',
   hypotheses: hyps,
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'holds',
   uses: ['lemma-4.1'],
   toleranceRule: identityRule,
@@ -227,6 +273,7 @@ export const lemmaC2Hadamard: Claim<Params> = {
 function boundTol(gamma: number, d: number, m: number): number {
   return TOLERANCES.spectral(8 * gamma * gamma * m, Math.max(d, m));
 }
+const VACUOUS_RULE = 'vacuous when the bound is <= its tolerance (lambda_min(P) or lambda_min(N) ~ 0): it then says nothing beyond K_asym >= 0';
 const boundRule = 'eigen-decompositions of m x m matrices of norm <= 8 gamma^2 m and entries from O(d)-term sums: 256 EPS max(d, m) 8 gamma^2 m';
 
 function minDiag(a: CMat): number {
@@ -240,14 +287,19 @@ export const lemmaC2: Claim<Params> = {
   title: 'Schur lower bound on lambda_min(K_asym); K_asym is PSD',
   ref: ref(['102']),
   statement:
-    'lambda_min(K_asym) >= 8 gamma^2 lambda_min(P) min_i N_ii >= 8 gamma^2 lambda_min(P) lambda_min(N) (eq. 102), and K_asym is positive semidefinite.',
+    'lambda_min(K_asym) >= 8 gamma^2 lambda_min(P) min_i N_ii >= 8 gamma^2 lambda_min(P) lambda_min(N) (eq. 102), and K_asym is positive semidefinite. ' +
+    'Instances with 2 <= m <= d/2 (d = 4..16), where lambda_min(P) > 0 and the bound says something; a third are the equality family ' +
+    '(orthogonal u_j of equal norm sqrt(c): P = c I, lambda_min(K_asym) = 8 gamma^2 c (1 - c) = the bound), so the worst slack measures how close the check comes to failing.',
   hypotheses: hyps,
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   uses: ['lemma-4.1'],
+  vacuousRule: VACUOUS_RULE,
   toleranceRule: boundRule,
   runs,
-  arbitrary,
+  arbitrary: boundArbitrary,
   check: (p) => {
     const { K, P, N } = build(p);
     const g2 = p.gamma * p.gamma;
@@ -257,7 +309,7 @@ export const lemmaC2: Claim<Params> = {
     const values = [lk, lp, ln, nMin];
     if (!values.every(Number.isFinite)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
     const slack = Math.min(lk - mid, mid - low, lk) + tol;
-    return { ok: slack >= 0, slack, tolerance: tol, details: { lambdaMinK: lk, bound: mid, weakerBound: low, ratio: mid > 0 ? lk / mid : 0 } };
+    return { ok: slack >= 0, slack, tolerance: tol, vacuous: mid <= tol, details: { lambdaMinK: lk, bound: mid, weakerBound: low, ratio: mid > 0 ? lk / mid : 0, family: p.family ?? (p.orthonormal ? 'orthonormal' : 'haar') } };
   },
 };
 
@@ -265,14 +317,19 @@ export const lemmaC2Eq112: Claim<Params> = {
   id: 'lemma-c.2/eq-112',
   title: 'Symmetric Schur lower bound on lambda_min(K_asym)',
   ref: ref(['112']),
-  statement: 'lambda_min(K_asym) >= 8 gamma^2 max(min_i N_ii lambda_min(P), min_i P_ii lambda_min(N)) (eq. 112).',
+  statement:
+    'lambda_min(K_asym) >= 8 gamma^2 max(min_i N_ii lambda_min(P), min_i P_ii lambda_min(N)) (eq. 112). Instances as lemma-c.2: 2 <= m <= d/2, a third ' +
+    'in the equality family (P = c I, where the first term of the max is attained).',
   hypotheses: hyps,
   kind: 'inequality',
+  strength: 'substantive',
+  strengthReason: 'a bound of the paper evaluated on built instances; a false bound fails it',
   expectation: 'holds',
   uses: ['lemma-4.1'],
+  vacuousRule: VACUOUS_RULE,
   toleranceRule: boundRule,
   runs,
-  arbitrary,
+  arbitrary: boundArbitrary,
   check: (p) => {
     const { K, P, N } = build(p);
     const lk = lambdaMin(K);
@@ -280,7 +337,7 @@ export const lemmaC2Eq112: Claim<Params> = {
     const tol = boundTol(p.gamma, p.d, p.m);
     if (!Number.isFinite(lk) || !Number.isFinite(bound)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
     const slack = lk - bound + tol;
-    return { ok: slack >= 0, slack, tolerance: tol, details: { lambdaMinK: lk, bound, ratio: bound > 0 ? lk / bound : 0 } };
+    return { ok: slack >= 0, slack, tolerance: tol, vacuous: bound <= tol, details: { lambdaMinK: lk, bound, ratio: bound > 0 ? lk / bound : 0, family: p.family ?? (p.orthonormal ? 'orthonormal' : 'haar') } };
   },
 };
 

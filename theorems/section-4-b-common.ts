@@ -1,6 +1,6 @@
 /**
  * Shared builders, derived quantities and statistics of the section-4-b group (section 4 up to
- * eq. 10, appendix B). Every instance is BUILT from makeRng(seed) and a few integer/string
+ * eq. 10, appendix B); its statistics are in src/stats. Every instance is BUILT from makeRng(seed) and a few integer/string
  * parameters, so each counterexample replays from its params.
  *
  * Setting (section 4, Definition 2.1): periodic ansatz U_p e^{-i theta_p H} ... U_1 e^{-i theta_1 H} U_0
@@ -170,55 +170,6 @@ export function maxFrob(as: readonly CMat[]): number {
 }
 
 export { allOf, identityOutcome, inequalityOutcome, nonFinite } from '../src/claims/outcomes.ts';
-
-/** Ordinary least squares y = a + b x; standard error of b from the residuals (n - 2 dof). */
-export function linearFit(x: readonly number[], y: readonly number[]): { slope: number; intercept: number; se: number; n: number; residualSd: number } {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n, my = y.reduce((s, v) => s + v, 0) / n;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  const slope = sxy / sxx, intercept = my - slope * mx;
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += (y[i] - intercept - slope * x[i]) ** 2;
-  const residualSd = Math.sqrt(rss / Math.max(1, n - 2));
-  return { slope, intercept, se: residualSd / Math.sqrt(sxx), n, residualSd };
-}
-
-/** log P(Bin(n, q) = k). */
-function logBinomPmf(n: number, k: number, q: number): number {
-  let lc = 0;
-  for (let i = 1; i <= k; i++) lc += Math.log((n - k + i) / i);
-  return lc + k * Math.log(q) + (n - k) * Math.log1p(-q);
-}
-
-/** P(Bin(n, q) >= k). */
-export function binomUpperTail(n: number, k: number, q: number): number {
-  let s = 0;
-  for (let i = Math.max(0, k); i <= n; i++) s += Math.exp(logBinomPmf(n, i, q));
-  return Math.min(1, s);
-}
-
-/**
- * A (1 - alpha) lower confidence bound for the q-quantile of a continuous law from n samples:
- * the order statistic X_(k) with the largest k such that P(X_(k) <= x_q) = P(Bin(n, q) >= k) >= 1 - alpha.
- * Returns the bound and k (1-based); k = 0 means no order statistic qualifies (bound -Infinity).
- */
-export function quantileLowerConfidenceBound(samples: readonly number[], q: number, alpha: number): { bound: number; k: number; empirical: number } {
-  const xs = [...samples].sort((a, b) => a - b);
-  const n = xs.length;
-  let k = 0;
-  for (let kk = n; kk >= 1; kk--) {
-    if (binomUpperTail(n, kk, q) >= 1 - alpha) {
-      k = kk;
-      break;
-    }
-  }
-  const empirical = xs[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
-  return { bound: k >= 1 ? xs[k - 1] : Number.NEGATIVE_INFINITY, k, empirical };
-}
 
 /** Haar-random real orthogonal d x d matrix (modified Gram-Schmidt of a real Gaussian matrix, diag R > 0): a NON-Haar sampler of U(d). */
 export function haarOrthogonal(rng: Rng, d: number): CMat {

@@ -105,6 +105,8 @@ export interface SweepPoint {
   lossT: number;
   /** sup_t ||Y(theta(t)) - Y(theta(0))||_op over the output times. */
   yDev: number;
+  /** Running sup of ||Y(theta(t)) - Y(theta(0))||_op up to each output time (index 0: t = 0). */
+  yDevUpTo: number[];
   /** ||Y(theta(0)) - Y*||_op. */
   yInit: number;
 }
@@ -133,14 +135,16 @@ export function sweepTrajectories(spec: SweepSpec): SweepPoint[] {
       const M0 = parameterizedMeasurement(q.inst, q.theta0);
       const asym = asymptoticFlow(M0, q.inst.states, q.inst.labels, tOut, { tol: SWEEP_ASYM_TOL });
       let dev = 0, yDev = 0;
+      const yDevUpTo: number[] = [];
       const y0 = yMatrixFast(q, q.theta0);
       for (let i = 0; i < nT; i++) {
         const ya = predictionsOf(asym.M[i], q.inst.states);
         dev = Math.max(dev, norm2v(Float64Array.from(ya, (v, j) => qnn.trace[i].predictions[j] - v)));
         if (i > 0) yDev = Math.max(yDev, opNormHermitian(sub(yMatrixFast(q, qnn.theta[i]), y0)));
+        yDevUpTo.push(yDev);
       }
       const loss0 = qnn.trace[0].loss;
-      out.push({ p, k, dev, r0: Math.sqrt(2 * m * loss0), loss0, lossT: qnn.trace[nT - 1].loss, yDev, yInit: opNormHermitian(sub(y0, yStarM)) });
+      out.push({ p, k, dev, r0: Math.sqrt(2 * m * loss0), loss0, lossT: qnn.trace[nT - 1].loss, yDev, yDevUpTo, yInit: opNormHermitian(sub(y0, yStarM)) });
     }
   }
   if (sweepCache.size >= 64) sweepCache.delete(sweepCache.keys().next().value as string);

@@ -86,6 +86,8 @@ export const section4UNorm: Claim<Params> = {
   statement: 'At the global minima, u_j = (1/2)(1 +- 1/gamma) uhat_j for a unit vector uhat_j, i.e. ||Pi+ v_j|| = (1 + y_j/gamma)/2 for the sample with label y_j = +-1.',
   hypotheses: hyps,
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'fails-as-printed',
   correctedBy: 'section-4/u-norm-corrected',
   uses: [],
@@ -110,6 +112,8 @@ export const section4UNormCorrected: Claim<Params> = {
     '(proof of Theorem 4.4, which prints the second as "v_j^dag v_j = (1/2)(1 -+ 1/gamma)": v_j is a typo for w_j, since v_j^dag v_j = 1).',
   hypotheses: hyps,
   kind: 'identity',
+  strength: 'substantive',
+  strengthReason: "the paper's formula is compared with an independent computation; a wrong factor, sign or index fails it",
   expectation: 'holds',
   corrects: 'section-4/u-norm',
   why:

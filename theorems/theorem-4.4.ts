@@ -24,6 +24,7 @@ import { kernelAsymFast } from '../src/dynamics/asymptotic.ts';
 import { predictionsOf } from '../src/model/qnn.ts';
 import { balancedLabels, haarState, haarUnitary, orthonormalStates } from '../src/random/ensembles.ts';
 import { makeRng, type Rng } from '../src/random/rng.ts';
+import { mean, quantile, std, weightedLinearFit } from '../src/stats/index.ts';
 import { measurementFromBases, type PauliLike } from './lemma-c.2.ts';
 
 /** Redraws allowed; at gamma = 1.2, d = 16, m = 4 about 2.4% of draws admit a global minimum (P(refusal) < 1e-20). */
@@ -190,6 +191,8 @@ export const theorem44GlobalMinimum: Claim<MinimumParams> = {
     '("given a set of unit vectors uhat_j in the positive subspace, there is a corresponding set of u_j and w_j such that L = 0 for sufficiently large d").',
   hypotheses: ['m even, balanced labels', 'gamma > 1', 'N = I - P positive semidefinite (redrawn otherwise; m <= d/4)'],
   kind: 'identity',
+  strength: 'consistency',
+  strengthReason: "checks the suite's own sampler of global minima (L = 0 holds by construction of the draw)",
   expectation: 'holds',
   uses: [],
   toleranceRule: 'construction through an m x m eigendecomposition and O(d)-term sums: 256 EPS d gamma (predictions) and 256 EPS d (orthonormality)',
@@ -241,42 +244,19 @@ export function kAsymDiagonalM(gamma: number, states: CMat): CMat {
 
 interface ScalingParams extends InstanceParams { gamma: number }
 
-const SWEEP_D = [256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096];
-const SWEEP_M = [2, 4];
+/** d = m^2 x {8, 16, 32} for each m: the regime m^2/d <= 1/8 of the theorem (at m = 16, d = 512 the d-exponent was -0.80: pre-asymptotic); x 64 doubled the cost. */
+const D_OVER_M2 = [8, 16, 32];
+const SWEEP_M = [2, 4, 8, 16];
+const sweepD = (m: number) => D_OVER_M2.map((r) => r * Math.max(4, m * m));
 const DRAWS = 32;
 const DELTA = 0.1;
 const BOOTSTRAP = 200;
 /**
- * One-sided normal quantile for each fitted exponent: a full-budget run fits 2 values of m x 50 runs = 100 exponents;
- * Bonferroni at family-wise level 1% gives 1e-4 per fit, z = 3.72, rounded up to 4 (the bootstrap standard error of a
- * log-mean from 32 draws is itself uncertain: over 40 seeds the standardised exponents had sd 1.1-1.2).
+ * Two-sided normal quantile for each fitted exponent: a full-budget run fits 4 values of m x 2 statistics x 30 runs = 240 d-exponents
+ * (and 30 m-exponents); Bonferroni at family-wise level 1% gives 3.7e-5 per two-sided fit, z = 4.1, rounded up to 4.5 (the bootstrap
+ * standard error of a log-mean from 32 draws is itself uncertain: over 40 seeds the standardised exponents had sd 1.1-1.2).
  */
-const Z_FIT = 4;
-
-/** Weighted least squares y = a + b x with weights 1/se_i^2 (known sampling errors); SE of b from the weights. */
-export function fitLineWeighted(x: number[], y: number[], se: number[]): { slope: number; se: number; chi2PerDof: number } {
-  const w = se.map((s) => 1 / (s * s));
-  const sw = w.reduce((s, v) => s + v, 0);
-  const mx = x.reduce((s, v, i) => s + w[i] * v, 0) / sw, my = y.reduce((s, v, i) => s + w[i] * v, 0) / sw;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxx += w[i] * (x[i] - mx) ** 2;
-    sxy += w[i] * (x[i] - mx) * (y[i] - my);
-  }
-  const slope = sxy / sxx, intercept = my - slope * mx;
-  let chi2 = 0;
-  for (let i = 0; i < x.length; i++) chi2 += w[i] * (y[i] - intercept - slope * x[i]) ** 2;
-  return { slope, se: Math.sqrt(1 / sxx), chi2PerDof: chi2 / (x.length - 2) };
-}
-
-/** Empirical q-quantile (type 7, linear interpolation). */
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = (s.length - 1) * q, lo = Math.floor(h);
-  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
-}
-
-const meanOf = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
+const Z_FIT = 4.5;
 
 /** Bootstrap standard error of log(stat(xs)) (BOOTSTRAP resamples from rng). */
 function bootstrapLogSE(rng: Rng, xs: number[], stat: (ys: number[]) => number): number {
@@ -286,37 +266,45 @@ function bootstrapLogSE(rng: Rng, xs: number[], stat: (ys: number[]) => number):
     for (let i = 0; i < xs.length; i++) ys[i] = xs[Math.floor(rng.uniform() * xs.length)];
     logs.push(Math.log(stat(ys)));
   }
-  const mu = meanOf(logs);
-  return Math.sqrt(logs.reduce((s, v) => s + (v - mu) ** 2, 0) / (logs.length - 1));
+  return std(logs);
 }
 
 export const theorem44: Claim<ScalingParams> = {
   id: 'theorem-4.4',
-  title: 'lambda_min(K_asym) at random global minima: deficit O(m^2/d)',
+  title: 'lambda_min(K_asym) at random global minima: deficit O(m^2/d), measured O(m/d)',
   ref: { label: 'Theorem 4.4', section: '4', equations: ['12', '118'] },
   statement:
     'With probability >= 1 - delta over the uniform measure over global minima, lambda_g >= 2 gamma^2 (1 - 1/gamma^2 - C2 max(m^2/d, (m/d) log(2/delta))) ' +
-    '(eq. 12). Checked as a scaling law: the deficit D = 1 - 1/gamma^2 - lambda_g/(2 gamma^2) (>= 0 since lambda_g <= (K_asym)_jj) decays at least like 1/d: ' +
-    `over d in {${SWEEP_D.join(', ')}} and m in {${SWEEP_M.join(', ')}}, the exponent of the mean deficit fitted on log-log axes is not significantly ` +
-    'above -1 (so d D, and with it C2, stays bounded along the sweep), and C2 = max_d (empirical (1 - delta)-quantile of D) / max(m^2/d, (m/d) log(2/delta)) ' +
-    `(delta = ${DELTA}) is reported with the fitted exponent of that quantile (not used for the verdict: the bootstrap error of a 90% quantile of ${DRAWS} ` +
-    'draws is unreliable).',
+    '(eq. 12), i.e. the (1 - delta)-quantile of the deficit D = 1 - 1/gamma^2 - lambda_g/(2 gamma^2) (>= 0 since lambda_g <= (K_asym)_jj) is at most ' +
+    `C2 max(m^2/d, (m/d) log(2/delta)). Checked for m in {${SWEEP_M.join(', ')}} over d = max(4, m^2) x {${D_OVER_M2.join(', ')}} (${DRAWS} draws per cell, delta = ${DELTA}): ` +
+    '(a) for each m the d-exponents of the mean deficit and of its (1 - delta)-quantile (the statement itself) have two-sided intervals that contain the ' +
+    'predicted -1; (b) at each d the m-exponent of the mean deficit over m = 4, 8, 16 is not significantly above the predicted 2 (the bound is an upper rate). ' +
+    'Measured (default seed, 5 runs): d-exponents -0.69 to -1.25 (mean) and -0.79 to -1.24 (quantile), all intervals containing -1; m-exponent 1.10-1.33 (se 0.02-0.04), ' +
+    'far below 2 (also d D/m ~ 2 for m = 4..32 at d = 256, 1024, d D/m^2 falling from 0.5 to 0.06): the m^2 of (12), from ||R|| ||G - I||^2 with ' +
+    '||R|| ~ m/2 and ||G - I||^2 ~ m/d (Lemma C.1 and eq. 117), is loose by a factor m; the deficit is O(m/d). C2 = max over cells of the (1 - delta)-quantile ' +
+    'of D / max(m^2/d, (m/d) log(2/delta)) is reported (bounded along the sweep by (a)).',
   hypotheses: ['orthogonal pure states, balanced labels', 'gamma > 1', 'global minima from the uniform measure of section 4 (diagonal M)'],
   kind: 'scaling',
+  strength: 'substantive',
+  strengthReason: 'the d-exponents of the mean and of the (1 - delta)-quantile must contain -1 and the m-exponent must not exceed 2; a wrong rate fails it',
   expectation: 'holds',
   uses: ['lemma-4.1', 'lemma-c.1', 'lemma-c.2'],
   toleranceRule:
-    `weighted least squares on (log d, log stat) over ${SWEEP_D.length} values of d, ${DRAWS} draws each, weights from bootstrap standard errors ` +
-    `(${BOOTSTRAP} resamples) of log stat at each d; holds iff slope - ${Z_FIT} SE <= -1 for stat = mean deficit, each m ` +
-    `(z = ${Z_FIT}: Bonferroni over the 100 fits of a full-budget run at family-wise level 1%)`,
-  runs: { quick: 2, default: 5, full: 50 },
+    `weighted least squares on (log d, log stat) over ${D_OVER_M2.length} values of d per m, ${DRAWS} draws each, weights from bootstrap standard errors ` +
+    `(${BOOTSTRAP} resamples) of log stat at each d; holds iff |slope + 1| <= ${Z_FIT} SE for stat = mean deficit and its (1 - delta)-quantile, each m, ` +
+    `and the weighted m-exponent of log(d mean D) over m = 4, 8, 16 satisfies slope - ${Z_FIT} SE <= 2 ` +
+    `(z = ${Z_FIT}: two-sided Bonferroni over the fits of a full-budget run at family-wise level 1%)`,
+  // ~3 s per run: full = 30 keeps the spec under the 120 s vitest timeout
+  runs: { quick: 2, default: 5, full: 30 },
   arbitrary: () => fc.record({ seed: seedArb(), gamma: fc.constantFrom(1.5, 2, 4, 8) }),
   check: ({ seed, gamma }) => {
     const rng = makeRng(seed);
     const details: Record<string, number | string> = {};
     let slack = Infinity, c2 = 0, c2Max = 0, maxRejected = 0;
+    const levelAt = new Map<number, { y: number; se: number }>();
     for (const m of SWEEP_M) {
       const x: number[] = [], yMean: number[] = [], yQ: number[] = [], seMean: number[] = [], seQ: number[] = [];
+      const SWEEP_D = sweepD(m);
       for (const d of SWEEP_D) {
         const sub = rng.fork(`m${m}-d${d}`);
         const deficits: number[] = [];
@@ -334,28 +322,39 @@ export const theorem44: Claim<ScalingParams> = {
           if (gm.tries > 1) rejected++;
           deficits.push(1 - 1 / gamma ** 2 - lg / (2 * gamma ** 2));
         }
-        const mean = meanOf(deficits);
+        const meanDeficit = mean(deficits);
         maxRejected = Math.max(maxRejected, rejected / DRAWS);
         const q = quantile(deficits, 1 - DELTA);
-        if (!(mean > 0 && q > 0 && Number.isFinite(mean) && Number.isFinite(q))) return { ok: false, slack: Number.NEGATIVE_INFINITY, details: { m, d, mean, q } };
+        if (!(meanDeficit > 0 && q > 0 && Number.isFinite(meanDeficit) && Number.isFinite(q))) return { ok: false, slack: Number.NEGATIVE_INFINITY, details: { m, d, mean: meanDeficit, q } };
         x.push(Math.log(d));
-        yMean.push(Math.log(mean));
+        yMean.push(Math.log(meanDeficit));
         yQ.push(Math.log(q));
         const boot = sub.fork('bootstrap');
-        seMean.push(bootstrapLogSE(boot, deficits, meanOf));
+        seMean.push(bootstrapLogSE(boot, deficits, mean));
         seQ.push(bootstrapLogSE(boot, deficits, (ys) => quantile(ys, 1 - DELTA)));
         const rate = Math.max((m * m) / d, (m / d) * Math.log(2 / DELTA)); // eq. (12)
         c2 = Math.max(c2, q / rate);
         c2Max = Math.max(c2Max, Math.max(...deficits) / rate);
       }
-      const fm = fitLineWeighted(x, yMean, seMean), fq = fitLineWeighted(x, yQ, seQ);
-      slack = Math.min(slack, -1 - (fm.slope - Z_FIT * fm.se));
+      const fm = weightedLinearFit(x, yMean, seMean), fq = weightedLinearFit(x, yQ, seQ);
+      slack = Math.min(slack, Z_FIT * fm.slopeSe - Math.abs(fm.slope + 1), Z_FIT * fq.slopeSe - Math.abs(fq.slope + 1));
       details[`m${m}.exponentMean`] = fm.slope;
-      details[`m${m}.exponentMeanSE`] = fm.se;
+      details[`m${m}.exponentMeanSE`] = fm.slopeSe;
       details[`m${m}.exponentQuantile`] = fq.slope;
-      details[`m${m}.exponentQuantileSE`] = fq.se;
+      details[`m${m}.exponentQuantileSE`] = fq.slopeSe;
       details[`m${m}.chi2PerDof`] = fm.chi2PerDof;
+      // log(d mean D) over this m's d: weighted mean and its standard error (constant in d when the d-exponent is -1)
+      const w = seMean.map((e) => 1 / (e * e)), sw = w.reduce((a, b) => a + b, 0);
+      levelAt.set(m, { y: yMean.reduce((a, y, i) => a + w[i] * (y + x[i]), 0) / sw, se: 1 / Math.sqrt(sw) });
     }
+    // (b) m-dependence over m = 4, 8, 16 (m = 2 has one pair per label and its own constant), predicted exponent <= 2.
+    const mFit = SWEEP_M.filter((m) => m >= 4);
+    const fmM = weightedLinearFit(mFit.map(Math.log), mFit.map((m) => levelAt.get(m)!.y), mFit.map((m) => levelAt.get(m)!.se));
+    slack = Math.min(slack, 2 - (fmM.slope - Z_FIT * fmM.slopeSe));
+    details.mExponent = fmM.slope;
+    details.mExponentSE = fmM.slopeSe;
+    details.mExponentPredicted = '<= 2';
+    details.dExponentPredicted = -1;
     details.C2 = c2;
     details.C2fromMaxDeficit = c2Max;
     details.largestRedrawFraction = maxRejected;

@@ -38,13 +38,14 @@ export interface Dependency {
 
 export type NodeKind = 'definition' | 'lemma' | 'theorem' | 'corollary' | 'proof step' | 'figure claim' | 'section claim';
 
-/** 'corrected': violated as printed, with a verified correction. */
-export type NodeStatus = 'verified' | 'corrected' | 'violated' | 'inconclusive' | 'not-checked';
+/** 'corrected': violated as printed, with a verified correction. 'not-reproduced': an experiment our protocol contradicts (not an erratum). */
+export type NodeStatus = 'verified' | 'corrected' | 'violated' | 'not-reproduced' | 'inconclusive' | 'not-checked';
 
 export const STATUS_TEXT: Record<NodeStatus, string> = {
   verified: 'verified',
   corrected: 'violated as printed, correction verified',
   violated: 'violated',
+  'not-reproduced': 'not reproduced under our protocol',
   inconclusive: 'inconclusive',
   'not-checked': 'not checked',
 };
@@ -118,6 +119,7 @@ function statusOf(r: ResultInfo | undefined, results: Map<string, ResultInfo>): 
   if (!r) return 'not-checked';
   if (r.verdict === 'verified') return 'verified';
   if (r.verdict === 'inconclusive') return 'inconclusive';
+  if (r.verdict === 'not-reproduced') return 'not-reproduced';
   if (r.verdict === 'violated-as-printed') {
     const fix = r.correctedBy ? results.get(r.correctedBy) : undefined;
     return fix?.verdict === 'verified' ? 'corrected' : 'violated';

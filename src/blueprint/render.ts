@@ -11,6 +11,7 @@ export const STATUS_FILL: Record<NodeStatus, string> = {
   verified: '#9fe0a0',
   corrected: '#ffe08a',
   violated: '#f4a3a3',
+  'not-reproduced': '#f6c6a0',
   inconclusive: '#cfc8f2',
   'not-checked': '#ffffff',
 };

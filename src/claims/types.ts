@@ -15,10 +15,19 @@ export type ClaimKind =
  * `holds`: the statement (or the corrected form) is expected to hold on every instance.
  * `fails-as-printed`: the formula is encoded as printed and the suite expects a counterexample;
  * its `correctedBy` sibling checks the corrected form.
+ * `not-reproduced`: an experimental statement that our reproduction contradicts under a protocol the paper
+ * does not fully state; not an erratum of the text. The claim's `protocolGap` says which detail would settle it.
  */
-export type Expectation = 'holds' | 'fails-as-printed';
+export type Expectation = 'holds' | 'fails-as-printed' | 'not-reproduced';
 
-export type Verdict = 'verified' | 'violated' | 'violated-as-printed' | 'inconclusive';
+export type Verdict = 'verified' | 'violated' | 'violated-as-printed' | 'not-reproduced' | 'inconclusive';
+
+/**
+ * `substantive`: the check could fail if the paper's statement were wrong (a bound, a rate, a scaling law).
+ * `consistency`: the statement holds by construction of the simulator (M = U^dag M0 U, K = J J^T, a definition);
+ * kept because it guards the simulator, but it is not a finding about the paper.
+ */
+export type Strength = 'substantive' | 'consistency';
 
 export interface PaperRef {
   /** e.g. "Lemma 3.1 / A.1", "Appendix A.2". */
@@ -40,6 +49,8 @@ export interface CheckOutcome {
   tolerance?: number;
   /** Extra numbers worth reporting (fitted exponents, quantiles, sample sizes). */
   details?: Record<string, number | string>;
+  /** The bound says nothing on this instance (e.g. a lower bound <= 0, a probabilistic bound above the deterministic maximum). */
+  vacuous?: boolean;
 }
 
 /** Parameters every instance carries, so counterexamples are readable and ranges can be reported. */
@@ -66,7 +77,15 @@ export interface Claim<I extends InstanceParams = InstanceParams> {
   statement: string;
   hypotheses: string[];
   kind: ClaimKind;
+  /** Whether a verdict of this claim is a finding about the paper or a guard of the simulator. */
+  strength: Strength;
+  /** One line: why this strength. */
+  strengthReason: string;
   expectation: Expectation;
+  /** For `not-reproduced`: the protocol detail the paper leaves open whose statement would settle the disagreement. */
+  protocolGap?: string;
+  /** When an outcome is marked `vacuous`, in words. */
+  vacuousRule?: string;
   /** For `fails-as-printed`: id of the sibling claim with the corrected form. */
   correctedBy?: string;
   /** For a correction: id of the printed claim it corrects, and why this is the right correction. */
@@ -89,7 +108,10 @@ export interface ClaimResult {
   ref: PaperRef;
   statement: string;
   kind: ClaimKind;
+  strength: Strength;
+  strengthReason: string;
   expectation: Expectation;
+  protocolGap?: string;
   correctedBy?: string;
   corrects?: string;
   why?: string;

@@ -1,55 +1,70 @@
-/** The CLI's commands over the one claim registry. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
+/** The CLI's commands over the one claim registry: verify, replay, list (and the table of all commands). */
 import { QnnInputError } from '../errors.ts';
 import { DEFAULT_SEED, isExpected, runClaim, type BudgetName } from '../claims/runner.ts';
-import type { ClaimResult } from '../claims/types.ts';
-import { buildReport, toJson, writeAtomic, type VerificationReport } from '../report/report.ts';
-import { renderMarkdown, fmt } from '../report/markdown.ts';
-import { renderHtml } from '../report/html.ts';
-import { renderBlueprint } from '../report/blueprint.ts';
-import { claimById, claims } from '../../theorems/index.ts';
+import type { AnyClaim, ClaimResult } from '../claims/types.ts';
+import { budgetLabel, buildReport, idsHash, type RunMeta } from '../report/report.ts';
+import { fmt } from '../report/markdown.ts';
+import { prepareOutDir } from '../io/fs-safe.ts';
+import { oneLine } from '../io/instance-json.ts';
+import { shardSelection } from '../report/merge.ts';
 import { evalCommand, sampleCommand } from './instance-commands.ts';
 import { figuresCommand } from './figures-command.ts';
-import { figuresHtmlSections } from '../figures/report.ts';
+import { mergeCommand } from './merge-command.ts';
+import { trainCommand } from './train-command.ts';
+import { intOption, shardOption, type ShardSpec } from './options.ts';
+import { writeReportFiles } from './report-files.ts';
+import type { Command } from './types.ts';
 
-export interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
-  positionals: number;
-  run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number> | number;
-}
+export type { Command } from './types.ts';
 
-function intOpt(v: string | boolean | undefined, name: string, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (typeof v !== 'string' || !Number.isInteger(n) || n < min) throw new QnnInputError('qnn-verify', `--${name}`, `must be an integer >= ${min} (got ${String(v)})`);
-  return n;
-}
+/** The claim registry, loaded on first use (a usage error is reported without loading ~100 claims). */
+type Registry = typeof import('../../theorems/index.ts');
+const registry = (): Promise<Registry> => import('../../theorems/index.ts');
+
+/** fast-check seeds are 32-bit integers. */
+const SEED_MIN = -(2 ** 31), SEED_MAX = 2 ** 31 - 1;
+/** Largest --runs: 100 times the largest full budget (1000 runs); more would run for days. */
+export const MAX_RUNS = 100_000;
 
 function budgetOpt(v: string | boolean | undefined): BudgetName {
-  const b = (v ?? 'default') as string;
-  if (b !== 'quick' && b !== 'default' && b !== 'full') throw new QnnInputError('qnn-verify', '--budget', `must be quick, default or full (got ${b})`);
+  const b = v ?? 'default';
+  if (b !== 'quick' && b !== 'default' && b !== 'full') throw new QnnInputError('verify', '--budget', `must be quick, default or full (got '${oneLine(String(b), 40)}')`);
   return b;
 }
 
-function parseShard(v: string | boolean | undefined): { i: number; n: number } | undefined {
-  if (v === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(String(v));
-  const i = m ? Number(m[1]) : NaN, n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i < 1 || i > n) throw new QnnInputError('qnn-verify', '--shard', `must be i/n with 1 <= i <= n (got ${String(v)})`);
-  return { i, n };
+/** The claims of --claims (registry order, each once) and --exact. */
+function selectClaims({ claims, claimById }: Registry, list: string | boolean | undefined, exact: boolean): AnyClaim[] {
+  let selected = claims;
+  if (list !== undefined) {
+    const ids = String(list).split(',').map((id) => id.trim());
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (!id) throw new QnnInputError('verify', '--claims', 'has an empty claim id (a list id,id,... without blanks)');
+      if (!claimById(id)) throw new QnnInputError('verify', '--claims', `names an unknown claim '${oneLine(id, 60)}' (see 'qnn-verify list')`);
+      if (seen.has(id)) throw new QnnInputError('verify', '--claims', `names claim '${id}' twice`);
+      seen.add(id);
+    }
+    selected = claims.filter((c) => seen.has(c.id));
+  }
+  // --exact: only the exact-arithmetic claims (ids with an /exact or -exact suffix, src/exact/)
+  if (exact) selected = selected.filter((c) => /[/-]exact$/.test(c.id));
+  if (!selected.length) throw new QnnInputError('verify', '--exact', 'leaves no claim of --claims to run');
+  return selected;
+}
+
+/** What this run is a part of (recorded in the report; `merge` checks it). */
+function runMeta({ claims }: Registry, budget: BudgetName, runs: number | undefined, exact: boolean, selected: AnyClaim[], shard: ShardSpec | undefined, ran: ClaimResult[]): RunMeta {
+  return {
+    budget, runs: runs ?? null, exact,
+    registry: { claims: claims.length, sha256: idsHash(claims.map((c) => c.id)) },
+    selection: selected.map((c) => c.id),
+    shard: shard ?? null,
+    claimIds: ran.map((r) => r.id),
+  };
 }
 
 function progress(line: string): void {
   process.stderr.write(`${line}\n`);
-}
-
-export async function writeReportFiles(rep: VerificationReport, outDir: string): Promise<void> {
-  const blueprint = await renderBlueprint(rep);
-  writeAtomic(join(outDir, 'verification-report.json'), toJson(rep));
-  writeAtomic(join(outDir, 'verification-report.md'), `${renderMarkdown(rep)}\n${blueprint.markdown}`);
-  writeAtomic(join(outDir, 'index.html'), renderHtml(rep, [blueprint.html, ...figuresHtmlSections(join(outDir, 'figures'))]));
 }
 
 function verdictLine(r: ClaimResult): string {
@@ -65,20 +80,16 @@ const verify: Command = {
   positionals: 0,
   run: async (v) => {
     const budget = budgetOpt(v.budget);
-    const seed = intOpt(v.seed, 'seed', 0) ?? DEFAULT_SEED;
-    const runs = intOpt(v.runs, 'runs', 1);
-    const shard = parseShard(v.shard);
-    let selected = claims;
-    if (typeof v.claims === 'string') {
-      selected = v.claims.split(',').map((id) => {
-        const c = claimById(id.trim());
-        if (!c) throw new QnnInputError('qnn-verify', '--claims', `names an unknown claim '${id}' (see 'qnn-verify list')`);
-        return c;
-      });
-    }
-    // --exact: only the exact-arithmetic claims (ids with an /exact or -exact suffix, src/exact/)
-    if (v.exact) selected = selected.filter((c) => /[/-]exact$/.test(c.id));
-    if (shard) selected = selected.filter((_, k) => k % shard.n === shard.i - 1);
+    const seed = intOption('verify', 'seed', v.seed, 0, SEED_MAX) ?? DEFAULT_SEED;
+    const runs = intOption('verify', 'runs', v.runs, 1, MAX_RUNS);
+    const shard = shardOption('verify', v.shard);
+    const exact = v.exact === true;
+    const reg = await registry();
+    const all = selectClaims(reg, v.claims, exact);
+    const ids = new Set(shardSelection(all.map((c) => c.id), shard ?? null));
+    const selected = all.filter((c) => ids.has(c.id));
+    const outDir = (v.out as string | undefined) ?? 'report';
+    prepareOutDir('verify', '--out', outDir); // before any claim runs
     const results: ClaimResult[] = [];
     selected.forEach((c, k) => {
       progress(`[${k + 1}/${selected.length}] ${c.id} ...`);
@@ -86,8 +97,7 @@ const verify: Command = {
       results.push(r);
       progress(verdictLine(r));
     });
-    const rep = buildReport(results, { seed, budget: runs ? `${budget} (runs=${runs})` : budget, shard: v.shard as string | undefined });
-    const outDir = (v.out as string | undefined) ?? 'report';
+    const rep = buildReport(results, { seed, budget: budgetLabel(budget, runs), run: runMeta(reg, budget, runs, exact, all, shard, results) });
     await writeReportFiles(rep, outDir);
     const s = rep.summary;
     process.stdout.write(`${s.total} claims: ${s.verified} verified, ${s['violated-as-printed']} violated as printed, ${s.violated} violated, ${s.inconclusive} inconclusive. Report: ${outDir}/verification-report.md\n`);
@@ -99,13 +109,27 @@ const verify: Command = {
 const replay: Command = {
   options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } },
   positionals: 0,
-  run: (v) => {
-    if (typeof v.claim !== 'string') throw new QnnInputError('qnn-verify replay', '--claim', 'is required');
-    const c = claimById(v.claim);
-    if (!c) throw new QnnInputError('qnn-verify replay', '--claim', `names an unknown claim '${v.claim}'`);
-    const seed = intOpt(v.seed, 'seed', -(2 ** 31));
-    if (seed === undefined) throw new QnnInputError('qnn-verify replay', '--seed', 'is required');
-    const r = runClaim(c, { seed, path: v.path as string | undefined, runs: v.path ? 1 : undefined });
+  run: async (v) => {
+    if (typeof v.claim !== 'string') throw new QnnInputError('replay', '--claim', 'is required');
+    const c = (await registry()).claimById(v.claim);
+    if (!c) throw new QnnInputError('replay', '--claim', `names an unknown claim '${oneLine(v.claim, 60)}' (see 'qnn-verify list')`);
+    const seed = intOption('replay', 'seed', v.seed, SEED_MIN, SEED_MAX);
+    if (seed === undefined) throw new QnnInputError('replay', '--seed', 'is required');
+    const path = v.path as string | undefined;
+    if (path !== undefined && !/^\d{1,9}(:\d{1,9}){0,999}$/.test(path)) {
+      throw new QnnInputError('replay', '--path', `must be a fast-check replay path such as 12:0:3 (got '${oneLine(path, 40)}')`);
+    }
+    let r: ClaimResult;
+    try {
+      r = runClaim(c, { seed, path, runs: path ? 1 : undefined });
+    } catch (e) {
+      if (path === undefined) throw e;
+      throw new QnnInputError('replay', '--path', `'${path}' does not lead to a run of ${c.id} with seed ${seed} (${oneLine((e as Error).message, 100)})`);
+    }
+    // A path past the end of the generated values runs nothing: say so instead of "verified".
+    if (path !== undefined && r.worstSlack === null && r.largestResidual === null && !r.counterexample) {
+      throw new QnnInputError('replay', '--path', `'${path}' does not lead to a run of ${c.id} with seed ${seed} (no instance was evaluated)`);
+    }
     process.stdout.write(`${JSON.stringify({ id: r.id, verdict: r.verdict, counterexample: r.counterexample ?? null, worstSlack: r.worstSlack }, null, 2)}\n`);
     return isExpected(r) ? 0 : 1;
   },
@@ -114,29 +138,12 @@ const replay: Command = {
 const list: Command = {
   options: {},
   positionals: 0,
-  run: () => {
-    for (const c of claims) process.stdout.write(`${c.id.padEnd(34)} ${c.kind.padEnd(12)} ${c.expectation.padEnd(17)} ${c.ref.label}\n`);
+  run: async () => {
+    for (const c of (await registry()).claims) process.stdout.write(`${c.id.padEnd(34)} ${c.kind.padEnd(12)} ${c.expectation.padEnd(17)} ${c.ref.label}\n`);
     return 0;
   },
 };
 
-const merge: Command = {
-  options: { out: { type: 'string' } },
-  positionals: 1,
-  run: async (v, pos) => {
-    const dir = pos[0];
-    if (!dir || !existsSync(dir)) throw new QnnInputError('qnn-verify merge', 'DIR', `must be an existing directory of shard reports (got ${dir ?? 'nothing'})`);
-    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('verification-report.json'));
-    if (!files.length) throw new QnnInputError('qnn-verify merge', 'DIR', `holds no verification-report.json (${dir})`);
-    const reps = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as VerificationReport);
-    const order = new Map(claims.map((c, k) => [c.id, k]));
-    const results = reps.flatMap((r) => r.results).sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
-    const rep = buildReport(results, { seed: reps[0].seed, budget: reps[0].budget });
-    const outDir = (v.out as string | undefined) ?? 'report';
-    await writeReportFiles(rep, outDir);
-    process.stdout.write(`merged ${files.length} shard reports, ${results.length} claims -> ${outDir}\n`);
-    return rep.summary.unexpected.length ? 1 : 0;
-  },
+export const commands: Record<string, Command> = {
+  verify, replay, list, merge: mergeCommand, sample: sampleCommand, eval: evalCommand, train: trainCommand, figures: figuresCommand,
 };
-
-export const commands: Record<string, Command> = { verify, replay, list, merge, sample: sampleCommand, eval: evalCommand, figures: figuresCommand };

@@ -1,20 +1,23 @@
 /**
  * `qnn-verify figures [--figures 1,2,...] [--preset quick|paper] [--seed S] [--out DIR] [--shard i/n] [--jobs N]`
- * `qnn-verify figures --merge DIR [--out DIR]`
+ * `qnn-verify figures --merge DIR [--out DIR] [--allow-partial]`
  * Reproduces the paper's figures 1-6 (src/figures/): data (JSON) and plots (SVG) in DIR
  * (default report/figures), with a summary of the checks of the text's statements. Exit 0 when
  * the experiments ran (a statement that does not hold is a finding, reported, not an error);
- * 2 on a usage error.
+ * 2 on a usage error or inconsistent shards; 1 when --merge finds shards or tasks missing
+ * (the complete figures are written, summary.json marked partial) unless --allow-partial.
  */
 import { QnnInputError } from '../errors.ts';
 import { DEFAULT_SEED } from '../claims/runner.ts';
 import { defaultJobs } from '../figures/pool.ts';
 import { fmtDuration } from '../figures/progress.ts';
-import { type FiguresSummary, mergeFigureShards, runFigures } from '../figures/runner.ts';
+import type { FiguresSummary } from '../figures/runner.ts';
+import { prepareOutDir } from '../io/fs-safe.ts';
 import { FIGURE_IDS, type FigureId, PRESETS, type PresetName } from '../figures/types.ts';
-import type { Command } from './commands.ts';
+import { intOption, shardOption } from './options.ts';
+import type { Command } from './types.ts';
 
-const FN = 'qnn-verify figures';
+const FN = 'figures';
 
 function parseFigures(v: string | boolean | undefined): FigureId[] {
   if (v === undefined) return [...FIGURE_IDS];
@@ -32,23 +35,8 @@ function parsePreset(v: string | boolean | undefined): PresetName {
   return p as PresetName;
 }
 
-function parseInt0(v: string | boolean | undefined, name: string, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (typeof v !== 'string' || !Number.isInteger(n) || n < min) throw new QnnInputError(FN, `--${name}`, `must be an integer >= ${min} (got ${String(v)})`);
-  return n;
-}
-
-function parseShard(v: string | boolean | undefined): { i: number; n: number } | undefined {
-  if (v === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(String(v));
-  const i = m ? Number(m[1]) : NaN, n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i < 1 || i > n) throw new QnnInputError(FN, '--shard', `must be i/n with 1 <= i <= n (got ${String(v)})`);
-  return { i, n };
-}
-
 export function printSummary(s: FiguresSummary, out: string, write: (t: string) => void = (t) => process.stdout.write(t)): void {
-  write(`figures ${s.figures.join(', ')} (preset ${s.preset}, seed ${s.seed}) -> ${out}; total ${fmtDuration(s.totalWallMs)}\n`);
+  write(`figures ${s.figures.join(', ') || 'none'} (preset ${s.preset}, seed ${s.seed}) -> ${out}; total ${fmtDuration(s.totalWallMs)}\n`);
   for (const t of s.timing) write(`  figure ${t.figure} ${t.phase.padEnd(5)} ${String(t.tasks).padStart(4)} tasks  wall ${fmtDuration(t.wallMs).padStart(6)}  task time ${fmtDuration(t.taskMs)}\n`);
   for (const c of s.checks) write(`  ${c.holds ? 'holds        ' : 'DOES NOT HOLD'} ${c.id}: ${c.measured.length > 160 ? `${c.measured.slice(0, 157)}...` : c.measured}\n`);
 }
@@ -56,7 +44,7 @@ export function printSummary(s: FiguresSummary, out: string, write: (t: string) 
 export const figuresCommand: Command = {
   options: {
     figures: { type: 'string' }, preset: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
-    shard: { type: 'string' }, jobs: { type: 'string' }, merge: { type: 'string' },
+    shard: { type: 'string' }, jobs: { type: 'string' }, merge: { type: 'string' }, 'allow-partial': { type: 'boolean' },
   },
   positionals: 0,
   run: async (v) => {
@@ -66,15 +54,25 @@ export const figuresCommand: Command = {
       for (const k of ['figures', 'preset', 'seed', 'shard', 'jobs']) {
         if (v[k] !== undefined) throw new QnnInputError(FN, `--${k}`, 'cannot be combined with --merge (the shards fix them)');
       }
+      const { mergeFigureShards } = await import('../figures/merge.ts'); // the figure modules load on use
       const s = await mergeFigureShards(v.merge, out);
       printSummary(s, out);
+      if (s.partial) {
+        const p = s.partial;
+        const what = [p.missingShards.length ? `shards ${p.missingShards.join(', ')}` : '', p.missingTasks.length ? `${p.missingTasks.length} tasks (${p.missingTasks.slice(0, 5).join(', ')}${p.missingTasks.length > 5 ? ', ...' : ''})` : ''].filter(Boolean).join('; ');
+        process.stderr.write(`qnn-verify: figures --merge: partial (missing ${what}); figures ${p.figuresOmitted.join(', ') || '-'} omitted, summary.json marked partial${v['allow-partial'] ? '' : '; pass --allow-partial to accept it'}\n`);
+        return v['allow-partial'] ? 0 : 1;
+      }
       return 0;
     }
+    if (v['allow-partial'] !== undefined) throw new QnnInputError(FN, '--allow-partial', 'only applies to --merge');
     const figures = parseFigures(v.figures);
     const preset = parsePreset(v.preset);
-    const seed = parseInt0(v.seed, 'seed', 0) ?? DEFAULT_SEED;
-    const shard = parseShard(v.shard);
-    const jobs = parseInt0(v.jobs, 'jobs', 0) ?? defaultJobs();
+    const seed = intOption(FN, 'seed', v.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
+    const shard = shardOption(FN, v.shard);
+    const jobs = intOption(FN, 'jobs', v.jobs, 0, 256) ?? defaultJobs();
+    prepareOutDir(FN, '--out', out); // before any experiment runs
+    const { runFigures } = await import('../figures/runner.ts');
     const s = await runFigures({ figures, preset, seed, out, shard, jobs });
     if (s) printSummary(s, out);
     return 0;

@@ -5,7 +5,7 @@
  * isospectral CF4 integrator (asymptoticFlow) as a cross-check.
  */
 import type { AsymResult, AsymTask, TaskResult } from './types.ts';
-import { mean, std } from './stats.ts';
+import { mean, std } from '../stats/index.ts';
 
 export interface AsymPoint { d: number; m: number; gamma: number }
 

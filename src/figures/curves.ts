@@ -4,7 +4,8 @@
  * protocol) and by the gradient flow with eta = lr (so flow time = iterations).
  */
 import type { FlowResult, FlowTask, GdResult, GdTask, Phase, TaskResult } from './types.ts';
-import { mean, meanBand, nearestIndex, windowRate } from './stats.ts';
+import { mean, meanBand } from '../stats/index.ts';
+import { nearestIndex, windowRate } from './sampled-curves.ts';
 
 export interface CurveGrid {
   ds: number[];

@@ -7,7 +7,7 @@
  */
 import { type CellSummary, type CurveGrid, curvePhases, curveRows, rateDecay, sqrtNormalisedRate, summariseCell } from './curves.ts';
 import { curvesWithBands, type Spec } from './plot.ts';
-import { fmtNum, sig } from './stats.ts';
+import { fmtNum, sig } from './format.ts';
 import type { FigureCheck, FigureData, FigureModule, PresetName, TaskResult } from './types.ts';
 
 export const FIGURE1_GRIDS: Record<PresetName, CurveGrid> = {

@@ -7,7 +7,8 @@
  */
 import { lrFor, onGrid, qnnLabel } from './curves.ts';
 import { COLORS, curvesWithBands, type Spec } from './plot.ts';
-import { fmtNum, linearFit, meanBand, sig, slopeThroughOrigin } from './stats.ts';
+import { linearFit, meanBand, slopeThroughOrigin } from '../stats/index.ts';
+import { fmtNum, sig } from './format.ts';
 import type { FigureCheck, FigureData, FigureModule, FlowResult, GdResult, Phase, PresetName, TaskResult, Trace } from './types.ts';
 
 export interface Figure2Grid {

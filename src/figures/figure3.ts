@@ -7,7 +7,8 @@
  */
 import { type AsymPoint, type AsymSummary, asymTasks, crossChecks, summariseAsym } from './asym-grid.ts';
 import { COLORS, type Spec } from './plot.ts';
-import { fmtNum, mean, sig } from './stats.ts';
+import { mean } from '../stats/index.ts';
+import { fmtNum, sig } from './format.ts';
 import type { FigureCheck, FigureData, FigureModule, PresetName, TaskResult } from './types.ts';
 
 export interface Figure3Grid { ds: number[]; ms: number[]; maxRatio: number; gammas: number[]; seeds: number; largeD: number; crossMaxD: number; crossMaxM: number }
@@ -80,7 +81,7 @@ function assemble(results: ReadonlyMap<string, TaskResult>, preset: PresetName, 
     preset, seed,
     settings: { ...g, horizon: '25/(gamma^2 - 1)', outputs: 200 },
     notes: [
-      'The grid is ours (the paper prints none). Integration: the exact m x m compression dA/dt = 2 gamma^2 D - 2 A D A of eq. (10) (valid since M(t)^2 = gamma^2 I and the states are orthonormal; src/figures/compressed.ts), adaptive Dormand-Prince, rtol 1e-10.',
+      'The grid is ours (the paper prints none). Integration: the exact m x m compression dA/dt = 2 gamma^2 D - 2 A D A of eq. (10) (valid since M(t)^2 = gamma^2 I and the states are orthonormal; src/dynamics/compressed.ts), adaptive Dormand-Prince, rtol 1e-10.',
       `Cross-check with the d x d isospectral CF4 integrator (asymptoticFlow, tol 1e-7) on ${cross.length} runs (d up to ${Math.max(0, ...cross.map((c) => c.d))}): max |K_asym difference| = ${fmtNum(Math.max(0, ...cross.map((c) => c.maxDiffK)))}, max |L difference| = ${fmtNum(Math.max(0, ...cross.map((c) => c.maxDiffLoss)))}.`,
       notConverged.length ? `Not converged (L(T) >= 1e-8) at ${notConverged.length} grid points: ${notConverged.map((r) => `(d=${r.d},m=${r.m},gamma=${r.gamma}): ${Math.round(100 * r.converged)}% converged`).join(', ')}.` : 'Every run converged (L(T) < 1e-8).',
     ],

@@ -7,7 +7,7 @@
  */
 import { type CellSummary, type CurveGrid, curvePhases, curveRows, fractionBelow, meanStop, rateDecay, sqrtNormalisedRate, summariseCell } from './curves.ts';
 import { curvesWithBands, type Spec } from './plot.ts';
-import { fmtNum, sig } from './stats.ts';
+import { fmtNum, sig } from './format.ts';
 import type { FigureCheck, FigureData, FigureModule, PresetName, TaskResult } from './types.ts';
 
 export const STOP_MEAN = 1e-2;

@@ -7,7 +7,7 @@
  */
 import { type AsymPoint, type AsymSummary, asymTasks, crossChecks, summariseAsym } from './asym-grid.ts';
 import type { Spec } from './plot.ts';
-import { fmtNum, sig } from './stats.ts';
+import { fmtNum, sig } from './format.ts';
 import type { FigureCheck, FigureData, FigureModule, PresetName, TaskResult } from './types.ts';
 
 export interface Figure5Grid { base: AsymPoint; ds: number[]; ms: number[]; gammas: number[]; seeds: number; crossMaxD: number }

@@ -53,8 +53,11 @@ export function figuresHtmlSections(dir: string): string[] {
   if (!existsSync(summaryPath)) return [];
   const s = JSON.parse(readFileSync(summaryPath, 'utf8')) as FiguresSummary;
   const timing = s.timing.map((t) => `<tr><td>${t.figure}</td><td>${esc(t.phase)}</td><td>${t.tasks}</td><td>${fmtDuration(t.wallMs)}</td><td>${fmtDuration(t.taskMs)}</td></tr>`).join('\n');
+  const partial = s.partial
+    ? `<div id="figures-partial-banner" style="border:3px solid #b00;background:#fde8e8;padding:.6em 1em;font-weight:bold">PARTIAL: merged without shards ${esc(s.partial.missingShards.join(', ') || '-')}; ${s.partial.missingTasks.length} tasks missing; figures ${esc(s.partial.figuresOmitted.join(', ') || '-')} omitted.</div>\n`
+    : '';
   const head = `${STYLE}<section id="reproduced-figures"><h2>The paper's experiments (figures 1-6)</h2>
-<p>Output of <code>qnn-verify figures --preset ${esc(s.preset)} --seed ${s.seed}</code>, generated ${esc(s.generatedAt)} on Node ${esc(s.machine.node)}, ${s.machine.cpus} cores, ${s.machine.jobs} worker threads${s.shards ? `, merged from shards ${esc(s.shards.join(', '))}` : ''}; total wall time ${fmtDuration(s.totalWallMs)}.
+${partial}<p>Output of <code>qnn-verify figures --preset ${esc(s.preset)} --seed ${s.seed}</code>, generated ${esc(s.generatedAt)} on Node ${esc(s.machine.node)}, ${s.machine.cpus} cores, ${s.machine.jobs} worker threads${s.shards ? `, merged from shards ${esc(s.shards.join(', '))}` : ''}; total wall time ${fmtDuration(s.totalWallMs)}.
 A check that does not hold is a finding about the paper's statement in this reproduction, not a failure of the run.</p>
 <h3>Checks of the text's statements</h3>
 ${checksTable(s.checks, 'reproduced-figures-checks')}

@@ -3,13 +3,11 @@
  * is timed), on a pool of worker threads; then assembles each figure's data, renders its SVG and
  * writes figure-N.json, figure-N.svg and summary.json (atomically: temporary file + rename).
  * With a shard i/n only this shard's tasks run and their raw results go to figure-tasks.json;
- * mergeFigureShards() assembles the figures from the shards' files.
+ * mergeFigureShards() (merge.ts) assembles the figures from the shards' files.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { QnnInputError } from '../errors.ts';
-import { writeAtomic } from '../report/report.ts';
+import { gitCommit, packageVersion, writeAtomic } from '../report/report.ts';
 import { figure1 } from './figure1.ts';
 import { figure2 } from './figure2.ts';
 import { figure3 } from './figure3.ts';
@@ -39,8 +37,15 @@ export interface FiguresOptions {
   sink?: ProgressSink;
 }
 
-interface ShardFile {
-  schemaVersion: 1;
+/** Format of figure-tasks.json; 2 added tool and the shard's assigned task keys. */
+export const SHARD_SCHEMA_VERSION = 2;
+
+/** What a shard writes (figure-tasks.json); merged by mergeFigureShards (merge.ts). */
+export interface ShardFile {
+  schemaVersion: typeof SHARD_SCHEMA_VERSION;
+  tool: { version: string; commit: string | null };
+  /** Keys of the tasks assigned to this shard (results may hold fewer after an interrupted run). */
+  assigned: string[];
   preset: PresetName;
   seed: number;
   figures: FigureId[];
@@ -65,7 +70,7 @@ export function shardKeys(tasks: readonly Task[], n: number): Set<string>[] {
   return out;
 }
 
-function plan(figures: FigureId[], preset: PresetName, seed: number) {
+export function plan(figures: FigureId[], preset: PresetName, seed: number) {
   return figures.map((f) => ({ figure: f, phases: FIGURES[f].phases(preset, seed) }));
 }
 
@@ -118,8 +123,10 @@ function machineOf(jobs: number): FiguresSummary['machine'] {
 
 /** The shard's raw results (also written after every phase, so a stopped run keeps what it did). */
 function writeShard(o: FiguresOptions, timing: FigureTiming[], totalWallMs: number, results: ReadonlyMap<string, TaskResult>): void {
+  const all = plan(o.figures, o.preset, o.seed).flatMap((s) => s.phases.flatMap((p) => p.tasks));
   const file: ShardFile = {
-    schemaVersion: 1, preset: o.preset, seed: o.seed, figures: o.figures, shard: `${o.shard!.i}/${o.shard!.n}`, machine: machineOf(o.jobs),
+    schemaVersion: SHARD_SCHEMA_VERSION, tool: { version: packageVersion(), commit: gitCommit() },
+    assigned: [...shardKeys(all, o.shard!.n)[o.shard!.i - 1]].sort(), preset: o.preset, seed: o.seed, figures: o.figures, shard: `${o.shard!.i}/${o.shard!.n}`, machine: machineOf(o.jobs),
     timing, totalWallMs, results: [...results.values()],
   };
   writeAtomic(join(o.out, SHARD_FILE), JSON.stringify(file));
@@ -129,9 +136,10 @@ function writeShard(o: FiguresOptions, timing: FigureTiming[], totalWallMs: numb
 export async function writeFigures(
   results: ReadonlyMap<string, TaskResult>, figures: FigureId[], preset: PresetName, seed: number, out: string,
   timing: FigureTiming[], totalWallMs: number, machine: FiguresSummary['machine'], shards?: string[],
+  partial?: FiguresSummary['partial'],
 ): Promise<FiguresSummary> {
   const summary: FiguresSummary = {
-    schemaVersion: 1, preset, seed, figures, generatedAt: new Date().toISOString(), machine, ...(shards ? { shards } : {}),
+    schemaVersion: 1, preset, seed, figures, generatedAt: new Date().toISOString(), machine, ...(shards ? { shards } : {}), ...(partial ? { partial } : {}),
     timing, totalWallMs, checks: [], files: [],
   };
   for (const f of figures) {
@@ -145,35 +153,4 @@ export async function writeFigures(
   }
   writeAtomic(join(out, SUMMARY_FILE), `${JSON.stringify(summary, null, 1)}\n`);
   return summary;
-}
-
-/** One set of figures from the shard files (figure-tasks.json) found under dir. */
-export async function mergeFigureShards(dir: string, out: string): Promise<FiguresSummary> {
-  const fn = 'qnn-verify figures --merge';
-  if (!existsSync(dir)) throw new QnnInputError(fn, 'DIR', `must be an existing directory (got ${dir})`);
-  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(SHARD_FILE));
-  if (!files.length) throw new QnnInputError(fn, 'DIR', `holds no ${SHARD_FILE} (${dir})`);
-  const shards = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ShardFile);
-  const first = shards[0];
-  for (const s of shards) {
-    if (s.preset !== first.preset || s.seed !== first.seed || s.figures.join(',') !== first.figures.join(',')) {
-      throw new QnnInputError(fn, 'shards', `disagree on preset/seed/figures (${s.shard}: ${s.preset}/${s.seed}/${s.figures} vs ${first.preset}/${first.seed}/${first.figures})`);
-    }
-  }
-  const results = new Map<string, TaskResult>();
-  for (const s of shards) for (const r of s.results) results.set(r.key, r);
-  const expected = plan(first.figures, first.preset, first.seed).flatMap((s) => s.phases.flatMap((p) => p.tasks.map((t) => t.key)));
-  const missing = expected.filter((k) => !results.has(k));
-  if (missing.length) throw new QnnInputError(fn, 'shards', `are incomplete: ${missing.length} task results missing (e.g. ${missing.slice(0, 3).join(', ')}); found shards ${shards.map((s) => s.shard).join(', ')}`);
-  // Shards ran side by side: a phase's wall time is the longest shard's, task time adds up.
-  const timing = new Map<string, FigureTiming>();
-  for (const s of shards) {
-    for (const t of s.timing) {
-      const k = `${t.figure}/${t.phase}`, cur = timing.get(k);
-      timing.set(k, cur ? { ...cur, tasks: cur.tasks + t.tasks, wallMs: Math.max(cur.wallMs, t.wallMs), taskMs: cur.taskMs + t.taskMs } : { ...t });
-    }
-  }
-  const order = (t: FigureTiming) => first.figures.indexOf(t.figure) * 10 + ['gd', 'flow', 'asym'].indexOf(t.phase);
-  return writeFigures(results, first.figures, first.preset, first.seed, out, [...timing.values()].sort((a, b) => order(a) - order(b)),
-    Math.max(...shards.map((s) => s.totalWallMs)), first.machine, shards.map((s) => s.shard).sort());
 }

@@ -13,9 +13,9 @@ import { appendixDInstance } from '../model/scenarios.ts';
 import { makeRng } from '../random/rng.ts';
 import {
   expandAsymInstance, integrateCompressed, kasymFromA, lossFromA, measurementCompressor, sampleAsymInstance,
-} from './compressed.ts';
+} from '../dynamics/compressed.ts';
 import type { AsymResult, AsymTask, FlowResult, FlowTask, GdResult, GdTask, QnnSpec, Task, TaskResult, Trace } from './types.ts';
-import { firstCrossing } from './stats.ts';
+import { firstCrossing } from './sampled-curves.ts';
 
 /** Progress callback: fraction of the task done, in [0, 1]. */
 export type TaskProgress = (fraction: number) => void;

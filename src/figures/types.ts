@@ -69,7 +69,7 @@ export interface FlowTask extends RecordSpec {
 /**
  * The asymptotic dynamics of eq. (119), M(0) = gamma U diag(+1..,-1..) U^dag with U Haar, m
  * orthonormal states with balanced labels. Integrated in its exact compressed form (the m x m
- * matrix A = V^dag M V, see asymptotic-compressed.ts); `crossCheck` also runs the d x d
+ * matrix A = V^dag M V, see src/dynamics/compressed.ts); `crossCheck` also runs the d x d
  * isospectral CF4 integrator (asymptoticFlow) on the same instance and reports the difference.
  */
 export interface AsymTask {
@@ -209,6 +209,8 @@ export interface FiguresSummary {
   generatedAt: string;
   machine: { node: string; cpus: number; jobs: number };
   shards?: string[];
+  /** Set by `figures --merge` when shards or tasks are missing: only the complete figures were written. */
+  partial?: { missingShards: string[]; missingTasks: string[]; figuresOmitted: FigureId[] };
   timing: FigureTiming[];
   totalWallMs: number;
   checks: { figure: FigureId; id: string; holds: boolean; measured: string; criterion: string; statement: string }[];

@@ -2,6 +2,7 @@
 import type { ClaimResult } from '../claims/types.ts';
 import { anchor, fmt } from './markdown.ts';
 import type { VerificationReport } from './report.ts';
+import { partialBannerHtml } from './partial.ts';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -39,7 +40,7 @@ export function renderHtml(rep: VerificationReport, extraSections: string[] = []
   const table = rep.results.map((r) => `<tr class="${r.verdict}"><td><a href="#${anchor(r.id)}">${esc(r.id)}</a></td><td>${esc(r.ref.label)}</td><td>${r.kind}</td><td>${r.verdict}</td><td>${r.runs}</td><td>${fmt(r.worstSlack)}</td><td>${fmt(r.largestResidual)}</td></tr>`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>qnn-verify report</title><style>${CSS}</style></head><body>
 <h1>qnn-verify verification report</h1>
-<p>${esc(rep.paper)}</p>
+${partialBannerHtml(rep)}<p>${esc(rep.paper)}</p>
 <p>qnn-verify ${esc(rep.tool.version)}, commit ${esc(rep.tool.commit ?? 'unknown')}, Node ${esc(rep.tool.node)}; seed ${rep.seed}, budget <code>${esc(rep.budget)}</code>; generated ${esc(rep.generatedAt)}.</p>
 <p id="summary"><b>${s.total} claims</b>: ${s.verified} verified, ${s['violated-as-printed']} violated as printed, ${s.violated} violated, ${s.inconclusive} inconclusive.</p>
 <table id="summary-table"><thead><tr><th>claim</th><th>paper</th><th>kind</th><th>verdict</th><th>runs</th><th>worst slack</th><th>largest residual</th></tr></thead><tbody>

@@ -15,7 +15,7 @@ const PAPER_TXT = '/work/shared/paper/000_931aee55e4a0bc1b.txt';
 
 /** Every claim with the verdict it is expected to get (the registry is not run here). */
 function expectedResults(): ResultInfo[] {
-  return claims.map((c) => ({ id: c.id, title: c.title, correctedBy: c.correctedBy, corrects: c.corrects, verdict: c.expectation === 'holds' ? 'verified' : 'violated-as-printed' }));
+  return claims.map((c) => ({ id: c.id, title: c.title, correctedBy: c.correctedBy, corrects: c.corrects, verdict: c.expectation === 'holds' ? 'verified' : c.expectation === 'not-reproduced' ? 'not-reproduced' : 'violated-as-printed' }));
 }
 
 function realGraph(): BlueprintGraph {

@@ -19,6 +19,7 @@ export function runClaimsSpec(name: string, claims: AnyClaim[]): void {
         ? `${JSON.stringify(r.counterexample.params)} ${r.counterexample.error ?? ''} slack ${r.counterexample.outcome.slack}; replay: ${r.counterexample.replay}`
         : `worst slack ${r.worstSlack}`;
       if (claim.expectation === 'holds') expect(r.verdict, `${claim.id} (${claim.ref.label}): ${info}`).toBe('verified');
+      else if (claim.expectation === 'not-reproduced') expect(r.verdict, `${claim.id}: expected our reproduction to contradict it; ${info}`).toBe('not-reproduced');
       else expect(r.verdict, `${claim.id}: expected a counterexample to the printed formula; ${info}`).toBe('violated-as-printed');
     });
   });

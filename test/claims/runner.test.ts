@@ -18,6 +18,8 @@ function toyClaim(over: Partial<Claim<P>>): Claim<P> {
     statement: 'd^2 >= d',
     hypotheses: [],
     kind: 'inequality',
+    strength: 'substantive',
+    strengthReason: 'toy',
     expectation: 'holds',
     toleranceRule: 'exact integers',
     runs: { quick: 5, default: 20, full: 50 },
@@ -55,6 +57,26 @@ describe('runClaim', () => {
     const good = runClaim(toyClaim({ expectation: 'fails-as-printed' }), { seed: 2 });
     expect(good.verdict).toBe('inconclusive');
     expect(isExpected(good)).toBe(false);
+  });
+
+  it('an experiment our protocol contradicts is not-reproduced; one that reproduces is inconclusive; a refusal stays violated', () => {
+    const gap = { expectation: 'not-reproduced' as const, protocolGap: 'the paper does not print its grid' };
+    const bad = runClaim(toyClaim({ ...gap, check: ({ d }) => ({ ok: d < 5, slack: 4 - d }) }), { seed: 2 });
+    expect(bad.verdict).toBe('not-reproduced');
+    expect(bad.protocolGap).toBe(gap.protocolGap);
+    expect(isExpected(bad)).toBe(true);
+    const good = runClaim(toyClaim(gap), { seed: 2 });
+    expect(good.verdict).toBe('inconclusive');
+    expect(isExpected(good)).toBe(false);
+    const refused = runClaim(toyClaim({ ...gap, check: () => { throw new QnnInputError('toy', 'd', 'must be <= 0'); } }), { seed: 2 });
+    expect(refused.verdict).toBe('violated');
+    expect(isExpected(refused)).toBe(false);
+  });
+
+  it('copies the strength and its reason into the result', () => {
+    const r = runClaim(toyClaim({ strength: 'consistency', strengthReason: 'holds by construction of the toy' }), { seed: 1 });
+    expect(r.strength).toBe('consistency');
+    expect(r.strengthReason).toBe('holds by construction of the toy');
   });
 
   it('an instance refused as outside the hypotheses is a failure, never verified', () => {

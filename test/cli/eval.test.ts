@@ -4,7 +4,8 @@
  * The CLI is spawned a handful of times (in parallel): sample twice (byte-identical output),
  * eval of the sample through stdin, eval of an exact hand-built instance, five malformed
  * inputs and an unknown flag. Everything else (finite differences, the bulk of the malformed
- * inputs, Lanczos vs dense ||Y - Y*||_op) calls the same library functions in-process.
+ * inputs) calls the same library functions in-process; ||Y - Y*||_op itself is tested in
+ * test/model/delta.test.ts, the Lanczos solver in test/linalg/lanczos.test.ts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,18 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QnnInputError } from '../../src/errors.ts';
-import { type CMat, fromArrays } from '../../src/linalg/cmatrix.ts';
-import { layerGenerators, periodicAnsatz } from '../../src/model/ansatz.ts';
 import { compile, predictFast } from '../../src/model/compiled.ts';
 import { kernelAsymFast } from '../../src/dynamics/asymptotic.ts';
 import { zFactor } from '../../src/model/kernels.ts';
 import { parameterizedMeasurement } from '../../src/model/qnn.ts';
 import { appendixDInstance, lineInstance } from '../../src/model/scenarios.ts';
-import { haarSpecialUnitary, randomTracelessHermitian } from '../../src/random/ensembles.ts';
 import { makeRng } from '../../src/random/rng.ts';
-import {
-  DENSE_DELTA_MAX_D, deltaOpNormDense, deltaOpNormLanczos, evaluateInstance, type EvalResult,
-} from '../../src/cli/instance-commands.ts';
+import { evaluateInstance, type EvalResult } from '../../src/cli/instance-commands.ts';
 import { instanceToJson, parseInstanceText, serialiseInstance, type InstanceJson } from '../../src/io/instance-json.ts';
 
 const CWD = join(import.meta.dirname, '..', '..');
@@ -290,46 +286,6 @@ describe('eval (in-process)', () => {
     expect(o.deltaOpNorm).toBeUndefined();
   });
 });
-
-describe('||Y - Y*||_op: Lanczos vs the dense d^2 x d^2 route', () => {
-  function periodicHl(rng: ReturnType<typeof makeRng>, d: number, p: number, h: CMat): { Hl: CMat[]; z: number } {
-    const us = Array.from({ length: p + 1 }, () => haarSpecialUnitary(rng, d));
-    const ansatz = periodicAnsatz(us, h);
-    const theta = Array.from({ length: p }, () => 2 * Math.PI * rng.uniform());
-    return { Hl: layerGenerators(ansatz, theta), z: zFactor(h) };
-  }
-  it('agrees to 1e-10 relative at d = 4, 6, 8 (appendix-D H), d = 5 (odd) and d = 6 (dense random H)', () => {
-    const rng = makeRng(2024);
-    const cases: [number, number, CMat][] = [
-      [4, 3, parseInstanceText(exactLike(4)).instance.ansatz.periodicGenerator!],
-      [6, 7, parseInstanceText(exactLike(6)).instance.ansatz.periodicGenerator!],
-      [8, 20, parseInstanceText(exactLike(8)).instance.ansatz.periodicGenerator!],
-      [5, 4, randomTracelessHermitian(rng, 5)],
-      [6, 3, randomTracelessHermitian(rng, 6)],
-    ];
-    for (const [d, p, h] of cases) {
-      const { Hl, z } = periodicHl(rng, d, p, h);
-      const dense = deltaOpNormDense(Hl, z);
-      const lz = deltaOpNormLanczos(Hl, z);
-      expect(Math.abs(lz.norm - dense) / dense, `d=${d} p=${p}`).toBeLessThan(1e-10);
-      expect(lz.iterations).toBeLessThanOrEqual(d * d);
-    }
-  });
-  it('a single layer with U_0 = I: Delta = (1/Z) H (x) H - SWAP + I/d has a closed-form norm at d = 2', () => {
-    const y = fromArrays([[0, 0], [0, 0]], [[0, -1], [1, 0]]);
-    const lz = deltaOpNormLanczos([y], zFactor(y));
-    expect(Math.abs(lz.norm - 2)).toBeLessThan(1e-13);
-    expect(Math.abs(deltaOpNormDense([y], zFactor(y)) - 2)).toBeLessThan(1e-13);
-  });
-  it('dense route is used up to d = 16', () => {
-    expect(DENSE_DELTA_MAX_D).toBe(16);
-  });
-});
-
-/** An appendix-D instance JSON at dimension d (for its generator). */
-function exactLike(d: number): string {
-  return serialiseInstance(appendixDInstance(makeRng(d), { d, m: 2, p: 2 }).instance, [0, 0]);
-}
 
 describe('malformed input (library)', () => {
   const good = (): Record<string, unknown> => JSON.parse(JSON.stringify(exactJson(PAULI_X, 0.3))) as Record<string, unknown>;

@@ -1,9 +1,8 @@
-/** Covers src/figures/tasks.ts (the task executors) and src/figures/stats.ts at tiny scale. */
+/** Covers src/figures/tasks.ts (the task executors) and src/figures/curves.ts at tiny scale. */
 import { describe, expect, it } from 'vitest';
 import { gradientDescent } from '../../src/dynamics/training.ts';
 import { compile, lossAndGradientFast } from '../../src/model/compiled.ts';
 import { buildQnn, executeTask, runAsym, runFlow, runGd } from '../../src/figures/tasks.ts';
-import { firstCrossing, linearFit, logRate, meanBand, spearman, windowRate } from '../../src/figures/stats.ts';
 import { rateDecay, sqrtNormalisedRate } from '../../src/figures/curves.ts';
 import type { GdTask, Task } from '../../src/figures/types.ts';
 
@@ -65,25 +64,7 @@ describe('figure tasks', () => {
   });
 });
 
-describe('figure statistics', () => {
-  it('mean band, rates, fits and crossings', () => {
-    const b = meanBand([[1, 2], [3, 2]]);
-    expect(b.mean).toEqual([2, 2]);
-    expect(b.std[0]).toBeCloseTo(Math.SQRT2, 14);
-    expect(b.lo[0]).toBeCloseTo(2 - Math.SQRT2 / 2, 14);
-    expect(meanBand([[100], [0], [0], [0], [0], [0], [0], [0], [0]]).clamped).toBe(true);
-    const t = [0, 1, 2, 3, 4], l = t.map((x) => Math.exp(-0.5 * x));
-    logRate(t, l).forEach((r) => expect(r).toBeCloseTo(0.5, 12));
-    expect(windowRate(t, l, 0, 4)).toBeCloseTo(0.5, 12);
-    expect(firstCrossing(t, l, Math.exp(-1.25))).toBeCloseTo(2.5, 12);
-    expect(firstCrossing(t, l, 1e-9)).toBeNull();
-    const f = linearFit([0, 1, 2, 3], [1, 3, 5, 7]);
-    expect(f.slope).toBeCloseTo(2, 14);
-    expect(f.intercept).toBeCloseTo(1, 14);
-    expect(f.r).toBeCloseTo(1, 14);
-    expect(spearman([1, 2, 3, 4], [10, 20, 15, 40])).toBeCloseTo(0.8, 14);
-  });
-
+describe('figure curves', () => {
   it('rate/sqrt(L) grows under linear convergence, is constant on the 1/t^2 envelope of theorem 3.2, falls below it', () => {
     const grid = Array.from({ length: 1001 }, (_, k) => k * 10);
     const linear = grid.map((x) => Math.exp(-1e-3 * x));

@@ -1,16 +1,22 @@
 /** Claims of corollary 4.3, theorem 4.4, appendix C (lemmas C.1, C.2) and appendix D, in paper order. */
 import type { AnyClaim } from '../../src/claims/types.ts';
+import { appendixDGeneratorClaim } from '../appendix-d.ts';
 import { corollary43Claims } from '../corollary-4.3.ts';
-import { figure5, figure5LargeGamma } from '../figure-5.ts';
-import { figure6 } from '../figure-6.ts';
+import { figure5, figure5DTrend, figure5LargeGamma } from '../figure-5.ts';
+import { figure6, figure6SmallestNearMinima } from '../figure-6.ts';
 import { appendixDProtocol } from '../appendix-d-protocol.ts';
 import { integratorOrderClaims } from '../integrator-order.ts';
 import { simulatorRouteClaims } from '../simulator-routes.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
+import { lemmaC1Eq100 } from '../lemma-c.1-eq100.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
+import { lemmaC2Eq103, lemmaC2Eq109 } from '../lemma-c.2-eq103.ts';
 import { section4Claims } from '../section-4.ts';
+import { section4KasymScaling } from '../section-4-kasym-scaling.ts';
 import { theorem44, theorem44GlobalMinimum } from '../theorem-4.4.ts';
 import { theorem44StepClaims } from '../theorem-4.4-steps.ts';
+import { theorem44Eq117 } from '../theorem-4.4-eq117.ts';
+import { theorem44Norms, theorem44NormsPrinted, theorem44OrthogonalityPrinted } from '../theorem-4.4-norms.ts';
 
 export const appendixCDClaims: AnyClaim[] = [
   // Section 4: Corollary 4.3 and the discussion of Figure 2.
@@ -20,14 +26,23 @@ export const appendixCDClaims: AnyClaim[] = [
   ...section4Claims,
   theorem44GlobalMinimum,
   theorem44,
+  // Section 4 after Figure 4: K_asym(0)/gamma^2 does not depend on gamma.
+  section4KasymScaling,
   // Appendix C.1: helper lemmas.
   lemmaC1,
+  lemmaC1Eq100,
   ...lemmaC2Claims,
+  lemmaC2Eq103, lemmaC2Eq109,
   // Appendix C.2: proof of Theorem 4.4 (eqs. 113-118).
+  theorem44Norms, theorem44NormsPrinted, theorem44OrthogonalityPrinted,
   ...theorem44StepClaims,
+  theorem44Eq117,
+  // Appendix D.1: the generator of the QNN simulations.
+  appendixDGeneratorClaim,
   // Appendix D.2: figures 5 and 6.
-  figure5, figure5LargeGamma,
+  figure5, figure5LargeGamma, figure5DTrend,
   figure6,
+  figure6SmallestNearMinima,
   // Appendix D.1's protocol constants (lr = 0.001/p, 10000 epochs) through the rate they set; the fast routes
   // of the simulator against their dense references off the special case; the integrators' observed orders.
   appendixDProtocol,

@@ -3,6 +3,7 @@ import type { AnyClaim } from '../../src/claims/types.ts';
 import { definition21 } from '../definition-2.1.ts';
 import { lemma31, lemma31Psd } from '../lemma-3.1.ts';
 import { lemma31Eq13, lemma31Eq15, lemma31Eq15Corrected, lemma31Eq16, lemma31Eq17, lemma31Eq20 } from '../lemma-3.1-steps.ts';
+import { lemma31Eq22, lemma31Eq23, lemma31KIdentification } from '../lemma-3.1-printed.ts';
 import {
   section3FreeKernelAsPrinted, section3KernelLinearRate, section3KernelRegression, section3KernelRegressionSpectrum,
 } from '../section-3.ts';
@@ -12,6 +13,7 @@ import {
 import { theorem32, theorem32Eq39, theorem32Eq41, theorem32Pi0 } from '../theorem-3.2.ts';
 import { theorem32Eq30, theorem32Eq30Commutator, theorem32Eq32, theorem32Eq33, theorem32NormsUW } from '../theorem-3.2-steps.ts';
 import { theorem32Eq28, theorem32Eq29, theorem32Eq37 } from '../theorem-3.2-rate.ts';
+import { theorem32Eq30Printed, theorem32LossPrinted } from '../theorem-3.2-printed.ts';
 import {
   theorem32Pi0Algebra, theorem32Pi0AlgebraCorrected, theorem32Pi0Commutator, theorem32Pi0CommutatorCorrected, theorem32Pi0Eq30,
   theorem32Pi0Eq33,
@@ -22,9 +24,9 @@ export const sectionTwoThreeClaims: AnyClaim[] = [
   section3FreeKernelAsPrinted, section3KernelRegression,
   section3SpectrumPreserved, section3TracePowersDerivative, section3KernelRegressionSpectrum,
   section3PredictionRange, section3LabelsOutsideRange, section3KernelLinearRate,
-  theorem32,
-  lemma31Eq13, lemma31Eq15, lemma31Eq15Corrected, lemma31Eq16, lemma31Eq17, lemma31Eq20,
-  theorem32Eq28, theorem32Eq29, theorem32Eq30Commutator, theorem32Eq30, theorem32NormsUW, theorem32Eq32, theorem32Eq33, theorem32Eq37,
+  theorem32, theorem32LossPrinted,
+  lemma31Eq13, lemma31Eq15, lemma31Eq15Corrected, lemma31Eq16, lemma31Eq17, lemma31Eq20, lemma31Eq22, lemma31Eq23, lemma31KIdentification,
+  theorem32Eq28, theorem32Eq29, theorem32Eq30Commutator, theorem32Eq30, theorem32Eq30Printed, theorem32NormsUW, theorem32Eq32, theorem32Eq33, theorem32Eq37,
   theorem32Eq39, theorem32Eq41,
   theorem32Pi0Commutator, theorem32Pi0CommutatorCorrected, theorem32Pi0Eq30, theorem32Pi0Algebra, theorem32Pi0AlgebraCorrected,
   theorem32Pi0Eq33, theorem32Pi0,

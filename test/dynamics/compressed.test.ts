@@ -1,4 +1,4 @@
-/** Covers src/figures/compressed.ts: the exact m x m compression of eq. (10) and K_asym of a trained QNN. */
+/** Covers src/dynamics/compressed.ts: the exact m x m compression of eq. (10) and K_asym of a trained QNN. */
 import { describe, expect, it } from 'vitest';
 import { asymptoticFlow, kernelAsymFast } from '../../src/dynamics/asymptotic.ts';
 import { adjoint, matmul } from '../../src/linalg/cmatrix.ts';
@@ -7,7 +7,7 @@ import { appendixDInstance } from '../../src/model/scenarios.ts';
 import { makeRng } from '../../src/random/rng.ts';
 import {
   expandAsymInstance, integrateCompressed, kasymFromA, lossFromA, measurementCompressor, sampleAsymInstance,
-} from '../../src/figures/compressed.ts';
+} from '../../src/dynamics/compressed.ts';
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;

@@ -11,16 +11,16 @@
  *     K_asym = 2 Re(V^dag M^2 V o (V^dag V)^T) - 2 |A|^2 = 2 gamma^2 I - 2 |A|^2   (entry-wise |.|^2)
  * depend on M only through A. d enters only through the law of A(0) = gamma W^dag S W, W = U^dag V
  * a Haar-random d x m isometry and S = diag(+1 x d/2, -1 x d/2). Cost per step O(m^3) instead of
- * the O(m d^2) of the d x d integrator; `crossCheck` tasks compare the two (figures 3 and 5).
+ * the O(m d^2) of the d x d integrator (./asymptotic.ts); `crossCheck` tasks of the figures compare the two (figures 3 and 5).
  */
 import { check, checkInt } from '../errors.ts';
 import { type CMat, zeros } from '../linalg/cmatrix.ts';
 import { eigvalsh } from '../linalg/eigh.ts';
 import { dopri5, type OdeOptions } from '../integrate/dopri5.ts';
-import { balancedLabels, haarUnitary, orthonormalStates } from '../random/ensembles.ts';
-import type { Rng } from '../random/rng.ts';
 import { compile, predictFast } from '../model/compiled.ts';
 import { makeInstance, type QnnInstance } from '../model/instance.ts';
+import { balancedLabels, haarUnitary, orthonormalStates } from '../random/ensembles.ts';
+import type { Rng } from '../random/rng.ts';
 
 /** A Hermitian m x m matrix packed as [re (m*m, row-major), im (m*m)]. */
 export type Packed = Float64Array;
