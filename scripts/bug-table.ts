@@ -1,10 +1,12 @@
 /**
  * "Think like a bug": hand-made simulator bugs, each a small source transformation applied to a
  * COPY of the tree (node_modules symlinked; the working tree is never modified). For each bug the
- * claim specs and the simulator tests run in the copy (QNN_BUDGET=quick); a bug is caught when at
+ * claim specs and the simulator tests run in the copy; a bug is caught when at
  * least one test that passes on the unmodified copy fails on the mutated one.
  *
- *   npx tsx scripts/bug-table.ts [--only id,id] [--keep]
+ *   npx tsx scripts/bug-table.ts [--only id,id] [--keep] [--budget quick|default|full] [--seeds N] [--from S]
+ * Budget `default` (the claims' CI budget) unless --budget says otherwise; seeds S, S+1, ..., S+N-1 (QNN_SEED;
+ * S = 20230723 by default). For each bug: caught (any test fails) and caught by a claim (a claim spec fails).
  *
  * Writes report/bug-table.md (atomically) and prints it. Exit 0 when every bug is caught, 1 otherwise.
  */
@@ -134,17 +136,39 @@ export const bugs: Bug[] = [
     description: 'K_pert = tr((A_i (x) A_j)(Y + Y*)) instead of Y - Y* (kPert, kernels.ts)',
     edits: [{ file: 'src/model/kernels.ts', from: 'return s / (p * z) - (traceProduct(A[i], A[j]).re', to: 'return s / (p * z) + (traceProduct(A[i], A[j]).re' }],
   },
+  // The three classes that once escaped the claims: a protocol constant, a fast route that agrees with its
+  // reference only on orthonormal states, an integrator whose order drops.
+  {
+    id: 'lr-without-p',
+    description: 'the figures train with lr = 1e-3 instead of appendix D\'s 1e-3/p (lrFor, curves.ts)',
+    edits: [{ file: 'src/figures/curves.ts', from: 'return 1e-3 / p;', to: 'return 1e-3;' }],
+  },
+  {
+    id: 'kasym-fast-orthonormal-only',
+    description: 'kernelAsymFast takes v_j^dag v_i = delta_ij (exact only on orthonormal states; asymptotic.ts)',
+    edits: [{ file: 'src/dynamics/asymptotic.ts', from: 'const val = 2 * (ar * br - ai * bi) - 2 * (cr * cr + ci * ci);', to: 'const val = 2 * (i === j ? ar : 0) - 2 * (cr * cr + ci * ci);' }],
+  },
+  {
+    id: 'dopri5-stage-coefficient',
+    description: 'Dormand-Prince tableau entry a32 = 9/41 instead of 9/40 (order drops; the error control still meets rtol with smaller steps; dopri5.ts)',
+    edits: [{ file: 'src/integrate/dopri5.ts', from: 'A31 = 3 / 40, A32 = 9 / 40;', to: 'A31 = 3 / 40, A32 = 9 / 41;' }],
+  },
+  {
+    id: 'cf4-weights-permuted',
+    description: 'CF4 second exponential with weights (-1, 3, 2, 2)/12 instead of (-1, 2, 2, 3)/12 (consistent, lower order; asymptotic.ts)',
+    edits: [{ file: 'src/dynamics/asymptotic.ts', from: 'second: Object.freeze([-1 / 12, 2 / 12, 2 / 12, 3 / 12]),', to: 'second: Object.freeze([-1 / 12, 3 / 12, 2 / 12, 2 / 12]),' }],
+  },
 ];
 
 interface RunResult { failed: string[]; passed: number; total: number; error?: string; seconds: number }
 
-function runTests(dir: string): RunResult {
+function runTests(dir: string, budget: string, seed: number): RunResult {
   const out = join(dir, 'vitest-result.json');
   rmSync(out, { force: true });
   const t0 = Date.now();
   const r = spawnSync('npx', ['vitest', 'run', ...TEST_DIRS, '--reporter=json', `--outputFile=${out}`], {
     cwd: dir,
-    env: { ...process.env, QNN_BUDGET: 'quick' },
+    env: { ...process.env, QNN_BUDGET: budget, QNN_SEED: String(seed) },
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
@@ -196,8 +220,23 @@ function label(t: string): string {
   return m ? `claim \`${m[1]}\`` : `\`${t.replace(/^test\//, '')}\``;
 }
 
+const isClaim = (t: string): boolean => /^test\/claims\//.test(t);
+
 function main(): number {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, keep: { type: 'boolean' }, budget: { type: 'string' }, seeds: { type: 'string' }, from: { type: 'string' } },
+  });
+  const budget = values.budget ?? 'default';
+  if (!['quick', 'default', 'full'].includes(budget)) {
+    process.stderr.write(`bug-table: --budget must be quick, default or full (got ${budget})\n`);
+    return 2;
+  }
+  const nSeeds = Number(values.seeds ?? '1'), from = Number(values.from ?? process.env.QNN_SEED ?? '20230723');
+  if (!Number.isInteger(nSeeds) || nSeeds < 1 || !Number.isSafeInteger(from) || from < 0) {
+    process.stderr.write(`bug-table: --seeds must be an integer >= 1 and --from a non-negative integer (got ${values.seeds}, ${values.from})\n`);
+    return 2;
+  }
+  const seeds = Array.from({ length: nSeeds }, (_, k) => from + k);
   const selected = values.only ? bugs.filter((b) => values.only!.split(',').includes(b.id)) : bugs;
   const base = mkdtempSync(join(tmpdir(), 'qnn-bugs-'));
   const pristine = join(base, 'pristine');
@@ -210,40 +249,61 @@ function main(): number {
   };
   try {
     copyTree(pristine);
-    process.stderr.write(`baseline (unmodified copy)...\n`);
-    const baseline = runTests(pristine);
-    if (baseline.error) throw new Error(`baseline run failed: ${baseline.error}`);
-    const baseFailed = new Set(baseline.failed);
-    process.stderr.write(`baseline: ${baseline.passed}/${baseline.total} passed in ${baseline.seconds.toFixed(0)} s${baseline.failed.length ? `; already failing: ${baseline.failed.join('; ')}` : ''}\n`);
-    const rows: { bug: Bug; caught: string[]; seconds: number; error?: string }[] = [];
-    for (const bug of selected) {
-      rmSync(work, { recursive: true, force: true });
-      cpSync(pristine, work, { recursive: true, verbatimSymlinks: true });
-      rmSync(join(work, 'vitest-result.json'), { force: true });
-      applyEdits(work, bug);
-      const r = bug.edits.some((e) => e.file === WASM_SOURCE) ? rebuildWasm(work) ?? runTests(work) : runTests(work);
-      const caught = r.failed.filter((t) => !baseFailed.has(t));
-      rows.push({ bug, caught, seconds: r.seconds, error: r.error });
-      process.stderr.write(`${bug.id}: ${r.error ? `ERROR ${r.error}` : `${caught.length} failing tests`} (${r.seconds.toFixed(0)} s)\n`);
+    const rows = selected.map((bug) => ({ bug, caught: new Set<string>(), claimSeeds: 0, anySeeds: 0, seconds: 0, error: undefined as string | undefined }));
+    const baselines: string[] = [];
+    for (const seed of seeds) {
+      process.stderr.write(`seed ${seed}, budget ${budget}: baseline (unmodified copy)...\n`);
+      const baseline = runTests(pristine, budget, seed);
+      if (baseline.error) throw new Error(`baseline run failed: ${baseline.error}`);
+      const baseFailed = new Set(baseline.failed);
+      baselines.push(`seed ${seed}: ${baseline.passed}/${baseline.total} pass${baseline.failed.length ? ` (${baseline.failed.length} already failing, not counted: ${baseline.failed.join('; ')})` : ''}`);
+      process.stderr.write(`baseline: ${baseline.passed}/${baseline.total} passed in ${baseline.seconds.toFixed(0)} s\n`);
+      for (const row of rows) {
+        rmSync(work, { recursive: true, force: true });
+        cpSync(pristine, work, { recursive: true, verbatimSymlinks: true });
+        rmSync(join(work, 'vitest-result.json'), { force: true });
+        applyEdits(work, row.bug);
+        const r = row.bug.edits.some((e) => e.file === WASM_SOURCE) ? rebuildWasm(work) ?? runTests(work, budget, seed) : runTests(work, budget, seed);
+        const caught = r.failed.filter((t) => !baseFailed.has(t));
+        for (const t of caught) row.caught.add(t);
+        if (caught.some(isClaim)) row.claimSeeds++;
+        if (caught.length) row.anySeeds++;
+        row.seconds += r.seconds;
+        if (r.error) row.error = r.error;
+        process.stderr.write(`${row.bug.id} (seed ${seed}): ${r.error ? `ERROR ${r.error}` : `${caught.length} failing tests, ${caught.filter(isClaim).length} claims`} (${r.seconds.toFixed(0)} s)\n`);
+      }
     }
+    const n = seeds.length;
     const lines = [
       '# Bug table',
       '',
       `Hand-made simulator bugs (\`scripts/bug-table.ts\`), each applied to a copy of the tree; the claim specs and simulator tests`,
-      `(\`QNN_BUDGET=quick vitest run ${TEST_DIRS.join(' ')}\`, seed ${process.env.QNN_SEED ?? 20230723}) run in the copy.`,
-      `Baseline: ${baseline.passed}/${baseline.total} tests pass on the unmodified copy${baseline.failed.length ? ` (${baseline.failed.length} already failing, not counted)` : ''}.`,
+      `(\`QNN_BUDGET=${budget} vitest run ${TEST_DIRS.join(' ')}\`) run in the copy, on ${n} seed${n > 1 ? 's' : ''} (${seeds.join(', ')}).`,
+      `Baseline (unmodified copy): ${baselines.join('; ')}.`,
+      '"caught" counts any failing test on the seeds where the bug is caught; "caught by a claim" counts the seeds on which',
+      'at least one claim (test/claims) fails, not only a unit test.',
       '',
-      '| bug | transformation | caught | failing claims / tests |',
-      '| --- | --- | --- | --- |',
+      '| bug | transformation | caught | caught by a claim | failing claims / tests (union over seeds) |',
+      '| --- | --- | --- | --- | --- |',
     ];
     for (const r of rows) {
-      const shown = r.caught.slice(0, 8).map(label);
-      const more = r.caught.length > 8 ? ` ... (+${r.caught.length - 8} more)` : '';
-      const verdict = r.error ? 'error' : r.caught.length ? `yes (${r.caught.length})` : '**NO**';
-      lines.push(`| \`${r.bug.id}\` | ${md(r.bug.description)} | ${verdict} | ${r.error ? md(r.error) : md(shown.join(', ') + more) || '-'} |`);
+      const all = [...r.caught].sort((x, y) => Number(isClaim(y)) - Number(isClaim(x)));
+      const shown = all.slice(0, 8).map(label);
+      const more = all.length > 8 ? ` ... (+${all.length - 8} more)` : '';
+      const verdict = r.error ? 'error' : r.anySeeds === n ? `yes (${r.caught.size})` : r.anySeeds ? `on ${r.anySeeds} of ${n} seeds` : '**NO**';
+      const byClaim = r.error ? 'error' : r.claimSeeds === n ? `yes (${all.filter(isClaim).length})` : r.claimSeeds ? `on ${r.claimSeeds} of ${n} seeds` : '**NO**';
+      lines.push(`| \`${r.bug.id}\` | ${md(r.bug.description)} | ${verdict} | ${byClaim} | ${r.error ? md(r.error) : md(shown.join(', ') + more) || '-'} |`);
     }
-    const missed = rows.filter((r) => r.error || !r.caught.length);
-    lines.push('', missed.length ? `Not caught: ${missed.map((r) => r.bug.id).join(', ')}.` : `All ${rows.length} bugs are caught.`, '');
+    const missed = rows.filter((r) => r.error || r.anySeeds < n);
+    const missedByClaims = rows.filter((r) => r.error || r.claimSeeds < n);
+    lines.push(
+      '',
+      missed.length ? `Not caught on every seed: ${missed.map((r) => r.bug.id).join(', ')}.` : `All ${rows.length} bugs are caught on every seed.`,
+      missedByClaims.length
+        ? `Not caught by a claim on every seed: ${missedByClaims.map((r) => r.bug.id).join(', ')} (${rows.length - missedByClaims.length} of ${rows.length} are).`
+        : `All ${rows.length} bugs are caught by at least one claim on every seed.`,
+      '',
+    );
     const text = lines.join('\n');
     if (!values.only) writeAtomic(join(ROOT, 'report', 'bug-table.md'), text);
     process.stdout.write(text);

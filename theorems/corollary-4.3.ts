@@ -7,6 +7,7 @@
  * The proof gives more: L = r^2/2 and dr/dt = -k r give dL/dt = -2 k L <= -4 (gamma^2 - 1) L.
  */
 import fc from 'fast-check';
+import { defineSpace, intervalInverse } from '../src/search/decode.ts';
 import { seedArb } from '../properties/index.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
@@ -162,6 +163,24 @@ const flowArbitrary = () =>
 const flowRule = `asymptotic flow at local tolerance ${FLOW_TOL}: yhat within 100 tol gamma max(1, gamma^2 T) (global error linear in the gamma^2 T natural time units), propagated to L = (yhat - y)^2/2`;
 const flowHyps = ['m = 1, pure state, y = +-1', 'gamma > 1', '|yhat(0)| < 1', 'asymptotic dynamics eq. (10) (p -> infinity, eta of the corollary)'];
 
+/**
+ * Search space of the one-sample flows: gamma in [1.05, 8] and yhat(0) in [-0.999, 0.999] from x (2 reals). The eigenbasis of M(0)
+ * and the state's components inside each eigenspace come from the run's seed: by unitary invariance of eq. (10) they do not change L(t).
+ */
+const oneSampleSpace = (rateFactor: number, note: string, knownSupremum: { value: number; where: string }) =>
+  defineSpace<FlowParams, FlowParams>({
+    decode: (r, params) => ({ ...params, gamma: r.interval(1.05, 8), yhat0: r.interval(-0.999, 0.999) }),
+    encode: ({ gamma, yhat0 }) => Float64Array.of(intervalInverse(gamma, 1.05, 8), intervalInverse(yhat0, -0.999, 0.999)),
+    assess: (p) => corollaryCheck(rateFactor)(p),
+    evaluations: { quick: 30, default: 100, full: 400 },
+    note,
+    knownSupremum,
+  });
+
+const rateTightnessRule = (factor: string) =>
+  `${factor} (gamma^2 - 1) / min over output times t > 0 of -ln(L(t)/L(0))/t (the bound's rate against the slowest measured average rate; ` +
+  'L(t)/L(0) itself tends to the bound as t -> 0 on every run and says nothing)';
+
 function corollaryCheck(rateFactor: number) {
   return ({ seed, d, gamma, yhat0, y }: FlowParams) => {
     const run = oneSampleRun(seed, d, gamma, yhat0, y);
@@ -169,10 +188,13 @@ function corollaryCheck(rateFactor: number) {
     const { slack: sBound, measuredRate } = rateBound(run, rateFactor * c1);
     const sYhat = 1 - run.maxAbsYhat + run.tolYhat; // |yhat(t)| < 1 throughout (rounding forgiven)
     const slack = Math.min(sBound, sYhat);
+    // L(t) <= L(0) e^{-rate t} <=> rate <= -ln(L(t)/L(0))/t: tightness = rate / (smallest measured rate over t > 0)
+    const tightness = measuredRate > 0 ? (rateFactor * c1) / measuredRate : undefined;
     return {
       ok: Number.isFinite(slack) && slack >= 0,
       slack,
       tolerance: run.tolL,
+      ...(tightness !== undefined && Number.isFinite(tightness) ? { tightness } : {}),
       details: { measuredRate, gammaSqMinus1: c1, measuredOverC1: measuredRate / c1, measuredOver4C1: measuredRate / (4 * c1), maxAbsYhat: run.maxAbsYhat },
     };
   };
@@ -195,6 +217,9 @@ export const corollary43: Claim<FlowParams> = {
   toleranceRule: flowRule,
   runs: { quick: 5, default: 20, full: 200 },
   arbitrary: flowArbitrary,
+  tightnessRule: rateTightnessRule('1'),
+  search: oneSampleSpace(1, 'gamma and yhat(0) over the hypotheses; k >= 2(gamma^2 - 1) makes the measured rate >= 4(gamma^2 - 1), so the tightness is <= 1/4 ' +
+    '(the printed rate is loose by 4x), approached as |yhat(0)| -> 1.', { value: 0.25, where: '|yhat(0)| -> 1 (k(0) -> 2(gamma^2 - 1))' }),
   check: corollaryCheck(1),
 };
 
@@ -214,6 +239,9 @@ export const corollary43SharpRate: Claim<FlowParams> = {
   toleranceRule: flowRule,
   runs: { quick: 5, default: 20, full: 200 },
   arbitrary: flowArbitrary,
+  tightnessRule: rateTightnessRule('4'),
+  search: oneSampleSpace(4, 'gamma and yhat(0) over the hypotheses; supremum 1, approached as |yhat(0)| -> 1 (k(0) -> 2(gamma^2 - 1)) at early times.',
+    { value: 1, where: '|yhat(0)| -> 1' }),
   check: corollaryCheck(4),
 };
 
@@ -243,10 +271,15 @@ export const corollary43Hypothesis: Claim<HypParams> = {
       gamma: fc.double({ min: 1.05, max: 8, noNaN: true }),
       eps: fc.double({ min: 1e-6, max: 1e-3, noNaN: true }),
     }),
+  tightnessRule: rateTightnessRule('1') + '; > 1 here (refuted by every run), no search needed',
   check: ({ seed, d, gamma, eps }) => {
     const run = oneSampleRun(seed, d, gamma, -gamma * (1 - eps), 1);
     const { slack, measuredRate } = rateBound(run, gamma * gamma - 1);
-    return { ok: Number.isFinite(slack) && slack >= 0, slack, tolerance: run.tolL, details: { measuredRate, gammaSqMinus1: gamma * gamma - 1, yhat0: -gamma * (1 - eps) } };
+    const tightness = measuredRate > 0 ? (gamma * gamma - 1) / measuredRate : undefined;
+    return {
+      ok: Number.isFinite(slack) && slack >= 0, slack, tolerance: run.tolL, details: { measuredRate, gammaSqMinus1: gamma * gamma - 1, yhat0: -gamma * (1 - eps) },
+      ...(tightness !== undefined && Number.isFinite(tightness) ? { tightness } : {}),
+    };
   },
 };
 

@@ -480,4 +480,17 @@ export const CLAIM_LATEX: Record<string, ClaimLatex> = {
     L`\frac{\max q}{\min q} \le 10 \text{ over the tenths } 2..10 \text{ of the } 10^4 \text{ iterations, on every curve}`,
     'q falls by a median 10× at p = 20 (100–1000× at p = 10, where L stalls), so the rate vanishes faster than √L: the flattening is at least partly a slow-down beyond the sublinear law, consistent with theorem 3.2 as an upper bound but not evidence of its 1/t² form.',
   ),
+  // Routes: the fast implementations behind the figures and claims, against their dense definitions.
+  'appendix-d/protocol': e(
+    L`\mathrm{lr} = \frac{10^{-3}}{p},\ 10^4 \text{ epochs},\ \eta_{\text{flow}} = \mathrm{lr}`,
+    L`-\ln\frac{L(1)}{L(0)} = \mathrm{lr}\,\frac{\nrm{\nabla L(0)}^2}{L(0)} + O(\mathrm{lr}^2),\quad \text{slope (figure 2)} = \frac{2\,\mathrm{lr}\,p}{m}`,
+  ),
+  'section-4/route-k-asym': e(L`(\Ka)_{ij} = \tr\big(i[\bM, \brho_i]\, i[\bM, \brho_j]\big)\ \text{(fast route} = \text{dense products)} \tag{7}`),
+  'section-4/route-asymptotic-rhs': e(L`\frac{d\bM}{dt} = \sum_j r_j[\bM, [\bM, \brho_j]],\ r_j = y_j - \tr(\brho_j\bM)\ \text{(fast route} = \text{dense double commutator)} \tag{10}`),
+  'lemma-3.1/route-compiled-gradient': e(L`L(\bth) = \frac{1}{2m}\sum_j\big(\tr(\brho_j\bU\dg(\bth)\bM_0\bU(\bth)) - y_j\big)^2,\quad \nabla L \text{ (compiled)} = \text{central differences of the dense } L`),
+  'section-4/route-low-rank-exp': e(L`\exp(\bX\bV\dg - \bV\bX\dg)\ \text{(low rank)} = \exp(F) \text{ by the dense eigendecomposition},\quad E\bM E\dg \text{ likewise}`),
+  'lemma-4.1/route-k-pert': e(L`(\Kp)_{ij} = \frac{1}{pZ}\sum_l\tr(\bA_i\bH_l)\tr(\bA_j\bH_l) - \tr(\bA_i\bA_j) + \frac{\tr\bA_i\tr\bA_j}{d} = \tr\big((\bA_i\otimes\bA_j)(\bY - \Ys)\big) \tag{8, 67}`),
+  'appendix-d/dopri5-order': e(L`\nrm{y_n(T) - e^{AT}y(0)} \sim C h^{q},\ h = T/n:\quad q \in [4.6, 5.4]`),
+  'appendix-d/dopri5-error-control': e(L`\frac{\nrm{y(T) - e^{AT}y(0)}}{\nrm{e^{AT}y(0)}} \le \text{tolerance rule},\ \text{at least one step rejected from } h_0 = T`),
+  'section-4/cf4-order': e(L`\nrm{\bM_n(T) - \bM_{512}(T)} \sim C h^{q},\ h = T/n:\quad q \in [3.6, 4.6] \tag{10}`),
 };

@@ -132,6 +132,8 @@ export const lemma31Psd: Claim<PsdParams> = {
     'in units of K entries: realness and agreement with kernelK within TOLERANCES.identity(sum_l max_j |f_jl|^2, d, 2p + 4) ' +
     '(f_jl = tr(i[M, rho_j] H_l)); lambda_min >= -(that + TOLERANCES.spectral(lambda_max, m))',
   runs: { quick: 25, default: 100, full: 1000 },
+  tightnessRule: '1 - lambda_min(K) / lambda_max(K) (1 = singular K, the boundary; > 1 = a negative eigenvalue). No search space: K = F F^T ' +
+    'with F real (the part checked as an identity) is PSD by its Gram form, and tightness 1 is attained by rank alone whenever m > p.',
   arbitrary: () =>
     fc.record({
       seed: seedArb(),
@@ -188,7 +190,7 @@ export const lemma31Psd: Claim<PsdParams> = {
     const tolL = tolI + TOLERANCES.spectral(Math.max(ev[m - 1], 0), m);
     return allOf([
       identityOutcome(Math.max(imMax, asym, libDiff), tolI),
-      inequalityOutcome(-ev[0], 0, tolL, 1, { lambdaMin: ev[0], lambdaMax: ev[m - 1] }),
+      inequalityOutcome(-ev[0], 0, tolL, 1, { lambdaMin: ev[0], lambdaMax: ev[m - 1] }, { scale: ev[m - 1] > 0 ? ev[m - 1] : undefined }),
     ]);
   },
 };

@@ -4,13 +4,15 @@
  * (`lemma-b.3/eq-74-corrected`); as printed they carry the 1/(2pZ) of (74)-(75) (`lemma-b.3/eq-74`).
  */
 import fc from 'fast-check';
+import { defineSpace } from '../src/search/decode.ts';
+import { encodePeriodic, periodicFrom } from './search-spaces.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { axpyInPlace, commutator, frobeniusNorm, kron, scale, traceProduct, zeros } from '../src/linalg/cmatrix.ts';
 import { gradientFlow } from '../src/dynamics/training.ts';
 import { makeRng } from '../src/random/rng.ts';
 import {
-  allOf, buildPeriodic, densityMatrices, type GenKind, identityOutcome, inequalityOutcome, norm2v, pointQuantities, seedArb,
+  allOf, buildPeriodic, densityMatrices, type GenKind, identityOutcome, inequalityOutcome, norm2v, type PeriodicQnn, pointQuantities, seedArb,
 } from './section-4-b-common.ts';
 
 interface Params extends InstanceParams { d: number; m: number; p: number; gamma: number; gen: GenKind; t: number }
@@ -43,9 +45,28 @@ export const lemmaB3Eq81: Claim<Params> = {
         gen: fc.constantFrom<GenKind>('appendix-d', 'gue', 'rank2'),
         t: fc.integer({ min: 0, max: 3 }).map((k) => k / 10),
       })),
+  tightnessRule: 'max over l of ||a||^2 / (81) and of |d theta_l/dt| / (83), the two ends of the chain; each step (78), (80), (81), (82), (83) is a named part ' +
+    'with its own lhs / rhs',
+  search: defineSpace<Params, { q: PeriodicQnn; theta: Float64Array }>({
+    decode: (r, params) => {
+      const q = periodicFrom(r, params);
+      return { q, theta: params.t > 0 ? gradientFlow(q.c, q.theta0, q.eta, [0, params.t], { rtol: 1e-8, atol: 1e-10 }).theta[1] : q.theta0 };
+    },
+    encode: (params) => encodePeriodic(buildPeriodic(makeRng(params.seed), { ...params, theta0: 'random' }), params),
+    assess: ({ q, theta }, params) => eq81Of(q, theta, params),
+    note: 'any periodic instance and theta(0) (gates, generator, orthonormal states, labels from x; d, m, p, gamma, t of the run). (78) is Cauchy-Schwarz on ' +
+      'a rank-m operator and (80) the triangle inequality: both are far from equality for m > 1, so the chain is loose by construction.',
+  }),
   check: ({ seed, d, m, p, gamma, gen, t }) => {
     const q = buildPeriodic(makeRng(seed), { d, m, p, gamma, gen, theta0: 'random' });
     const theta = t > 0 ? gradientFlow(q.c, q.theta0, q.eta, [0, t], { rtol: 1e-8, atol: 1e-10 }).theta[1] : q.theta0;
+    return eq81Of(q, theta, { d, m, p });
+  },
+};
+
+/** Eqs. (76)-(83) at theta for every l; the claim's tightness is that of the chain's ends (81) and (83). */
+function eq81Of(q: PeriodicQnn, theta: Float64Array, { d, m, p }: { d: number; m: number; p: number }): CheckOutcome {
+  {
     const pt = pointQuantities(q, theta);
     const rho = densityMatrices(q.inst.states);
     const sumRho2 = zeros(d * d, d * d);
@@ -55,7 +76,8 @@ export const lemmaB3Eq81: Claim<Params> = {
     const rNorm = norm2v(pt.r);
     const sc = 4 * mF * mF * hF * hF * m;
     const tol = TOLERANCES.inequality(sc, d * d);
-    const parts: CheckOutcome[] = [];
+    const parts: Record<string, CheckOutcome> = {};
+    let ends = -Infinity;
     pt.Hl.forEach((h, l) => {
       const c = scale(commutator(pt.M, h), 0, 1); // i[M, H_l]
       const a = rho.map((r) => traceProduct(c, r).re);
@@ -65,16 +87,25 @@ export const lemmaB3Eq81: Claim<Params> = {
       const e79 = frobeniusNorm(c) ** 2 * sumRho2F;
       const e80 = (2 * mF * frobeniusNorm(h)) ** 2 * rho.reduce((s, r) => s + frobeniusNorm(kron(r, r)), 0);
       const e81 = (2 * mF * hF * Math.sqrt(m)) ** 2;
-      parts.push(identityOutcome(Math.abs(e76 - e77), tol), inequalityOutcome(e77, e78, tol), identityOutcome(Math.abs(e78 - e79), tol));
-      parts.push(inequalityOutcome(e79, e80, tol), inequalityOutcome(e80, e81, tol));
+      parts[`(76)=(77) l=${l}`] = identityOutcome(Math.abs(e76 - e77), tol);
+      parts[`(78) l=${l}`] = inequalityOutcome(e77, e78, tol);
+      parts[`(79) l=${l}`] = identityOutcome(Math.abs(e78 - e79), tol);
+      parts[`(80) l=${l}`] = inequalityOutcome(e79, e80, tol);
+      parts[`(81) l=${l}`] = inequalityOutcome(e80, e81, tol);
       const aNorm = Math.sqrt(e76);
       const dth = Math.abs(pt.thetaDot[l]);
       const dot = Math.abs(a.reduce((s, v, j) => s + v * pt.r[j], 0));
       const b82 = (rNorm * aNorm) / (p * q.z), b83 = (Math.sqrt(2 * m * pt.loss) * 2 * mF * hF * Math.sqrt(m)) / (p * q.z);
       const tolTheta = TOLERANCES.inequality(b83 + dot / (p * q.z), d * d) * (p + 2);
-      parts.push(identityOutcome(Math.abs(dth - dot / (p * q.z)), tolTheta)); // |theta_l'| = (1/(pZ)) |<r, a>|
-      parts.push(inequalityOutcome(dth, b82, tolTheta), inequalityOutcome(b82, b83, tolTheta));
+      parts[`(75) l=${l}`] = identityOutcome(Math.abs(dth - dot / (p * q.z)), tolTheta); // |theta_l'| = (1/(pZ)) |<r, a>|
+      parts[`(82) l=${l}`] = inequalityOutcome(dth, b82, tolTheta);
+      parts[`(83) l=${l}`] = inequalityOutcome(b82, b83, tolTheta);
+      if (e81 > 0) ends = Math.max(ends, e76 / e81);
+      if (b83 > 0) ends = Math.max(ends, dth / b83);
     });
-    return allOf(parts, { loss: pt.loss }, 'relative');
-  },
-};
+    const out = allOf(parts, { loss: pt.loss }, 'relative');
+    if (Number.isFinite(ends)) out.tightness = ends;
+    else delete out.tightness;
+    return out;
+  }
+}

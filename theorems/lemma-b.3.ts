@@ -6,6 +6,8 @@
  * statement's sqrt(2m), and doubles with the factor 2 of (74) restored.
  */
 import fc from 'fast-check';
+import { defineSpace } from '../src/search/decode.ts';
+import { encodePeriodic, periodicFrom } from './search-spaces.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { frobeniusNorm, traceProduct } from '../src/linalg/cmatrix.ts';
@@ -14,6 +16,7 @@ import { lossAndGradientFast } from '../src/model/compiled.ts';
 import { makeRng } from '../src/random/rng.ts';
 import {
   allOf, buildPeriodic, type GenKind, identityOutcome, inequalityOutcome, norm2v, normInf, pointQuantities, residualScale, seedArb,
+  type PeriodicQnn,
 } from './section-4-b-common.ts';
 
 interface B3Params extends InstanceParams { d: number; m: number; p: number; gamma: number; gen: GenKind }
@@ -40,7 +43,10 @@ interface Trajectory {
 }
 
 function trajectory({ seed, d, m, p, gamma, gen }: B3Params): Trajectory {
-  const q = buildPeriodic(makeRng(seed), { d, m, p, gamma, gen, theta0: 'random' });
+  return trajectoryOf(buildPeriodic(makeRng(seed), { d, m, p, gamma, gen, theta0: 'random' }), { d, m, p });
+}
+
+function trajectoryOf(q: PeriodicQnn, { d, m, p }: { d: number; m: number; p: number }): Trajectory {
   const tOut = Array.from({ length: N_T }, (_, i) => (i * HORIZON) / (N_T - 1));
   const flow = gradientFlow(q.c, q.theta0, q.eta, tOut, { rtol: RTOL, atol: 1e-12 });
   const thetaDot = flow.theta.map((th) => Float64Array.from(lossAndGradientFast(q.c, th).gradient, (g) => -q.eta * g));
@@ -51,6 +57,9 @@ function trajectory({ seed, d, m, p, gamma, gen }: B3Params): Trajectory {
     thetaScale: Math.max(1, ...flow.theta.map(normInf)),
   };
 }
+
+const ratesRule = (c: string) =>
+  `max over pairs of output times (and the t1 -> t2 limit) of ||theta(t2) - theta(t1)||_inf / ((1/p) C |t2 - t1|) and the same in ||.||_2 with 1/sqrt(p), C = ${c} ||H||_F ||M||_F sqrt(L(0))/Z`;
 
 /**
  * (72)/(73) with constant `c` (C = c ||H||_F ||M||_F sqrt(L(0))/Z): every pair of output times, and the t1 -> t2 limit
@@ -91,6 +100,19 @@ const b3Arbitrary = () =>
       gamma: fc.constantFrom(1, 2),
       gen: fc.constantFrom<GenKind>('appendix-d', 'gue', 'rank2'),
     }));
+
+/**
+ * Search space of the trajectory claims: gates, generator, orthonormal states, labels and theta(0) from x (d, m, p, gamma fixed; the
+ * generator kind of the run is not kept: any non-zero traceless H is allowed by the lemma). Each evaluation integrates a flow.
+ */
+const b3Space = (assess: (tr: Trajectory, params: B3Params) => CheckOutcome, note: string) =>
+  defineSpace<B3Params, Trajectory>({
+    decode: (r, params) => trajectoryOf(periodicFrom(r, params), params),
+    encode: (params) => encodePeriodic(buildPeriodic(makeRng(params.seed), { ...params, theta0: 'random' }), params),
+    assess,
+    evaluations: { quick: 10, default: 30, full: 150 },
+    note,
+  });
 
 const trajectoryCommon = {
   hypotheses: [
@@ -134,6 +156,7 @@ export const lemmaB3: Claim<B3Params> = {
         gamma: fc.constantFrom(1, 2),
         gen: fc.constantFrom<GenKind>('appendix-d', 'gue', 'rank2'),
       })),
+  tightnessRule: ratesRule('sqrt(2m)') + '; > 1 on the counterexample (no search needed: the printed constant is refuted by random runs)',
   check: (params) => checkRates(trajectory(params), Math.sqrt(2 * params.m)),
 };
 
@@ -234,8 +257,14 @@ export const lemmaB3Eq84: Claim<B3Params> = {
     'of the terms of (74)); slack in units of the right-hand side',
   runs: { quick: 5, default: 16, full: 160 },
   arbitrary: b3Arbitrary,
-  check: (params) => {
-    const tr = trajectory(params);
+  tightnessRule: 'max over output times of max_l |d theta_l/dt| / ((2/p) sqrt(2) m ||M||_F ||H||_F sqrt(L(t)) / Z)',
+  search: b3Space((tr) => eq84Of(tr), 'any periodic instance and theta(0) with d, m, p, gamma of the run; the derivation (78)-(81) is loose ' +
+    '(||a||_2 <= 2 ||M||_F ||H||_F), so the supremum is below 1; printedRatio reaches 1 at d = 2, i.e. tightness 1/2 there.'),
+  check: (params) => eq84Of(trajectory(params)),
+};
+
+function eq84Of(tr: Trajectory): CheckOutcome {
+  {
     const parts: CheckOutcome[] = [];
     let printedRatio = 0;
     tr.thetaDot.forEach((td, i) => {
@@ -245,8 +274,8 @@ export const lemmaB3Eq84: Claim<B3Params> = {
       printedRatio = Math.max(printedRatio, normInf(td) / printed);
     });
     return allOf(parts, { printedRatio });
-  },
-};
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // (72)/(73) with the proof's constant, corrected: 2 sqrt(2) m.
@@ -275,5 +304,8 @@ export const lemmaB3Corrected: Claim<B3Params> = {
     'lemma-b.3; slack in units of the right-hand side',
   runs: { quick: 5, default: 16, full: 160 },
   arbitrary: b3Arbitrary,
+  tightnessRule: ratesRule('2 sqrt(2) m'),
+  search: b3Space((tr, params) => checkRates(tr, 2 * Math.SQRT2 * params.m), 'any periodic instance and theta(0) with d, m, p, gamma of the run; ' +
+    'loose by construction (the per-time bound (84) is itself loose and L(t) <= L(0) is used for the whole interval).'),
   check: (params) => checkRates(trajectory(params), 2 * Math.SQRT2 * params.m),
 };

@@ -7,6 +7,7 @@
  * Y(theta) = (1/(pZ)) sum_l Y_l(theta) (eq. 92). Y^(k) is Y with G_k replaced by an independent copy G'_k.
  */
 import fc from 'fast-check';
+import { defineSpace, intervalInverse } from '../src/search/decode.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { adjoint, axpyInPlace, CMat, kron, matmul, maxAbsDiff, sub, zeros } from '../src/linalg/cmatrix.ts';
@@ -243,6 +244,8 @@ export const lemmaB4Eq97Corrected: Claim<ProofParams> = {
   toleranceRule: 'TOLERANCES.inequality(4 ||H||_op^2, d^2) times p (per term and for the sum); terms l < k must vanish to TOLERANCES.identity(4 ||H||_op^2, d^2, 4p)',
   runs: { quick: 10, default: 30, full: 300 },
   arbitrary: proofArbitrary(['normal', 'equal', 'zero-k']),
+  tightnessRule: 'max over the parts of D_l / bound (l >= k) and of the centred difference / c_k. No search space yet: the instance is built ' +
+    'through the proof\'s resampling (buildProof); a decoder for it is left for a follow-up',
   check: (params) => {
     const q = buildProof(params);
     const { p, k, d } = params;
@@ -276,7 +279,12 @@ interface McDiarmidParams extends InstanceParams { k: number; tIndex: number }
  */
 function mcDiarmidCheck({ seed, k, tIndex }: McDiarmidParams, factor: 1 | 2) {
   const wr = makeRng(seed);
-  const c = Array.from({ length: k }, () => [0.5, 1, 2, 3][Math.floor(4 * wr.uniform())]);
+  return mcDiarmidOf(Array.from({ length: k }, () => [0.5, 1, 2, 3][Math.floor(4 * wr.uniform())]), tIndex, factor);
+}
+
+/** Eq. (94) for given bounded differences c (k = c.length) at the tIndex-th largest attained value t of |phi|. */
+function mcDiarmidOf(c: number[], tIndex: number, factor: 1 | 2) {
+  const k = c.length;
   const sumC2 = c.reduce((s, v) => s + v * v, 0);
   const values: number[] = [];
   for (let mask = 0; mask < 1 << k; mask++) {
@@ -340,6 +348,17 @@ export const lemmaB4Eq94Corrected: Claim<McDiarmidParams> = {
   toleranceRule: 'exact: the tail is a ratio of integer counts over 2^k, the bound one exp; no tolerance',
   runs: { quick: 10, default: 40, full: 400 },
   arbitrary: mcDiarmidArbitrary,
+  tightnessRule: 'Pr[|phi - E phi| >= t] / (2 exp(-2 t^2 / sum c_i^2)), the exact tail against the bound',
+  search: defineSpace<McDiarmidParams, number[]>({
+    decode: (r, { k }) => Array.from({ length: k }, () => r.interval(0.05, 3)),
+    encode: ({ seed, k }) => {
+      const wr = makeRng(seed); // the c_i of mcDiarmidCheck, in the same order
+      return Float64Array.from({ length: k }, () => intervalInverse([0.5, 1, 2, 3][Math.floor(4 * wr.uniform())], 0.05, 3));
+    },
+    assess: (c, { tIndex }) => mcDiarmidOf(c, tIndex, 2),
+    note: 'the bounded differences c_i in [0.05, 3] (k and the rank of t among the attained values fixed). At k = 1, |phi| = c/2 always and the ratio is ' +
+      '1/(2 e^{-1/2}) = 0.824; the search looks for a larger ratio at k >= 2.',
+  }),
   check: (params) => mcDiarmidCheck(params, 2),
 };
 
@@ -383,6 +402,8 @@ export const lemmaB4Claim2: Claim<Claim2Params> = {
         scale: fc.constantFrom(0.05, 0.3),
         n: fc.constant(200),
       })),
+  tightnessRule: 'the empirical (1 - delta) quantile of the centred norm against the bound t_delta. No search space: the statement is about the law of the ' +
+    'random draw itself (steering the draw would test the search, not the lemma)',
   check: ({ seed, d, p, gen, mode, scale, n }) => {
     const rng = makeRng(seed);
     const H = buildGenerator(rng.fork('H'), d, gen);

@@ -3,6 +3,7 @@
  * Poincare separation theorem its eigenvalues lie between the extreme eigenvalues of A (x) B.
  */
 import fc from 'fast-check';
+import { defineSpace, hermitianEntries } from '../src/search/decode.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { CMat, hadamard, kron, zeros } from '../src/linalg/cmatrix.ts';
@@ -42,7 +43,27 @@ export const lemmaC1Eq100: Claim<Params> = {
   toleranceRule: 'TOLERANCES.spectral(||A||_op ||B||_op, d^2) on each eigenvalue comparison (eigendecompositions of d x d and d^2 x d^2 matrices); the submatrix identity is exact up to TOLERANCES.identity(||A|| ||B||, 1)',
   runs: { quick: 10, default: 40, full: 400 },
   arbitrary: () => fc.record({ seed: seedArb(), d: fc.integer({ min: 2, max: 6 }), kind: fc.constantFrom<Kind>('gue', 'psd', 'pm1') }),
-  check: ({ seed, d, kind }) => {
+  tightnessRule: 'max over the eigenvalues v of A o B of 1 + (lo - v)/(hi - lo) and 1 + (v - hi)/(hi - lo), [lo, hi] the spectral range of A (x) B ' +
+    '(1 = an eigenvalue at an end of the range)',
+  search: defineSpace<Params, { a: CMat; b: CMat }>({
+    decode: (r, { d }) => ({ a: r.hermitian(d), b: r.hermitian(d) }),
+    assess: ({ a, b }, { d }) => separation(a, b, d),
+    note: 'any two Hermitian d x d matrices (2 d^2 reals); the ends are attained (A^2 = I, B = A^T gives the eigenvalue 1 = lambda_max(A (x) B); diagonal A, B with the extreme product on the diagonal), supremum 1.',
+    knownSupremum: { value: 1, where: 'A^2 = I, B = A^T; or A, B diagonal' },
+    encode: (params) => {
+      const { a, b } = pairOf(params);
+      return Float64Array.from([...hermitianEntries(a), ...hermitianEntries(b)]);
+    },
+  }),
+  check: (params) => {
+    const { a, b } = pairOf(params);
+    return separation(a, b, params.d);
+  },
+};
+
+/** The pair (A, B) of a random run. */
+function pairOf({ seed, d, kind }: Params): { a: CMat; b: CMat } {
+  {
     const rng = makeRng(seed);
     const build = (): CMat => {
       if (kind === 'gue') return gue(rng, d);
@@ -50,16 +71,24 @@ export const lemmaC1Eq100: Claim<Params> = {
       return randomHermitianWithSpectrum(rng, Array.from({ length: d }, (_, i) => (i % 2 ? -1 : 1)));
     };
     const a = build(), b = build();
+    return { a, b };
+  }
+}
+
+/** Eq. (100) on one pair: the submatrix identity and the separation of every eigenvalue (tightness on the scale hi - lo). */
+function separation(a: CMat, b: CMat, d: number) {
+  {
     const had = hadamard(a, b), kr = kron(a, b);
     const sc = opNormHermitian(a) * opNormHermitian(b);
     const parts = [identityOutcome(Math.max(...Array.from(diagonalBlock(kr, d).re, (v, e) => Math.abs(v - had.re[e])), ...Array.from(diagonalBlock(kr, d).im, (v, e) => Math.abs(v - had.im[e]))), TOLERANCES.identity(sc, 1))];
     const lk = eigvalsh(kr), lh = eigvalsh(had);
     const lo = lk[0], hi = lk[lk.length - 1];
     const tol = TOLERANCES.spectral(sc, d * d);
+    const width = hi - lo > 0 ? hi - lo : undefined;
     for (const v of lh) {
-      parts.push(inequalityOutcome(lo, v, tol));
-      parts.push(inequalityOutcome(v, hi, tol));
+      parts.push(inequalityOutcome(lo, v, tol, 1, undefined, { scale: width }));
+      parts.push(inequalityOutcome(v, hi, tol, 1, undefined, { scale: width }));
     }
     return allOf(parts, { gapLow: lh[0] - lo, gapHigh: hi - lh[lh.length - 1] }, 'relative');
-  },
-};
+  }
+}

@@ -7,6 +7,8 @@ import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { hadamard, transpose } from '../src/linalg/cmatrix.ts';
 import { opNormHermitian } from '../src/linalg/norms.ts';
 import { makeRng } from '../src/random/rng.ts';
+import { defineSpace, hermitianEntries } from '../src/search/decode.ts';
+import type { CMat } from '../src/linalg/cmatrix.ts';
 import { randomHermitianWithSpectrum, randomTracelessHermitian } from '../src/random/ensembles.ts';
 
 type Kind = 'traceless' | 'pm1' | 'tight';
@@ -33,24 +35,48 @@ export const lemmaC1: Claim<Params> = {
       d: fc.integer({ min: 2, max: 12 }),
       kind: fc.constantFrom<Kind>('traceless', 'pm1', 'tight'),
     }),
-  check: ({ seed, d, kind }) => {
-    const rng = makeRng(seed);
-    let a, b;
-    if (kind === 'traceless') {
-      a = randomTracelessHermitian(rng, d);
-      b = randomTracelessHermitian(rng, d);
-    } else if (kind === 'pm1') {
-      a = randomHermitianWithSpectrum(rng, pm1(d, true));
-      b = randomHermitianWithSpectrum(rng, pm1(d, false));
-    } else {
-      // Equality case: A^2 = I and B = A^T (Hermitian), so A o B has entries |A_ij|^2, a doubly
-      // stochastic matrix (row sums (A^2)_ii = 1) of norm 1 = ||A|| ||B||.
-      a = randomHermitianWithSpectrum(rng, pm1(d, true));
-      b = transpose(a);
-    }
-    const lhs = opNormHermitian(hadamard(a, b));
-    const rhs = opNormHermitian(a) * opNormHermitian(b);
-    const tol = TOLERANCES.inequality(rhs, d);
-    return { ok: lhs <= rhs + tol, slack: rhs - lhs + tol, tolerance: tol, details: { ratio: rhs > 0 ? lhs / rhs : 0 } };
+  tightnessRule: '||A o B||_op / (||A||_op ||B||_op) (1 = equality)',
+  search: defineSpace<Params, { a: CMat; b: CMat }>({
+    decode: (r, { d }) => ({ a: r.hermitian(d), b: r.hermitian(d) }),
+    assess: ({ a, b }, { d }) => hadamardBound(a, b, d),
+    note: 'A and B: any two Hermitian d x d matrices (2 d^2 reals); the ratio is scale-invariant in A and B, so no normalisation is needed. ' +
+      'The bound is attained (A^2 = I, B = A^T: A o B = (|A_ij|^2) is doubly stochastic) and also at diagonal A, B, so the supremum is 1.',
+    knownSupremum: { value: 1, where: 'A^2 = I, B = A^T (eq. 100 with equality); also A, B diagonal' },
+    encode: (params) => {
+      const { a, b } = pairOf(params);
+      return Float64Array.from([...hermitianEntries(a), ...hermitianEntries(b)]);
+    },
+  }),
+  check: (params) => {
+    const { a, b } = pairOf(params);
+    return hadamardBound(a, b, params.d);
   },
 };
+
+/** The pair (A, B) of a random run. */
+function pairOf({ seed, d, kind }: Params): { a: CMat; b: CMat } {
+  const rng = makeRng(seed);
+  let a: CMat, b: CMat;
+  if (kind === 'traceless') {
+    a = randomTracelessHermitian(rng, d);
+    b = randomTracelessHermitian(rng, d);
+  } else if (kind === 'pm1') {
+    a = randomHermitianWithSpectrum(rng, pm1(d, true));
+    b = randomHermitianWithSpectrum(rng, pm1(d, false));
+  } else {
+    // Equality case: A^2 = I and B = A^T (Hermitian), so A o B has entries |A_ij|^2, a doubly
+    // stochastic matrix (row sums (A^2)_ii = 1) of norm 1 = ||A|| ||B||.
+    a = randomHermitianWithSpectrum(rng, pm1(d, true));
+    b = transpose(a);
+  }
+  return { a, b };
+}
+
+/** Eq. (99) on one pair: slack rhs - lhs + tol, tightness lhs / rhs. */
+function hadamardBound(a: CMat, b: CMat, d: number) {
+  const lhs = opNormHermitian(hadamard(a, b));
+  const rhs = opNormHermitian(a) * opNormHermitian(b);
+  const tol = TOLERANCES.inequality(rhs, d);
+  const out = { ok: lhs <= rhs + tol, slack: rhs - lhs + tol, tolerance: tol, details: { ratio: rhs > 0 ? lhs / rhs : 0 } };
+  return rhs > 0 ? { ...out, tightness: lhs / rhs } : out;
+}

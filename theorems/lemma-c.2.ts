@@ -9,8 +9,9 @@
  * derived eq. (110) coincide; complex ones separate them.
  */
 import fc from 'fast-check';
+import { defineSpace, type Reader } from '../src/search/decode.ts';
 import { seedArb } from '../properties/index.ts';
-import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { type CMat, gramRows, hadamard, matmul, transpose, zeros, add, scale, maxAbsDiff, maxAbs } from '../src/linalg/cmatrix.ts';
 import { lambdaMin } from '../src/linalg/eigh.ts';
@@ -282,6 +283,34 @@ function minDiag(a: CMat): number {
   return s;
 }
 
+/**
+ * Search space of the eigenvalue bounds: the eigenbasis W of M (d^2 reals; bPlus, bMinus its two halves) and the m states (orthonormalised
+ * when the run's are), d, m, gamma fixed (both sides scale as gamma^2). The equality family (orthogonal u_j of equal norms) attains the bound.
+ */
+const c2Space = (assess: (b: { K: CMat; P: CMat; N: CMat }, p: Params) => CheckOutcome) =>
+  defineSpace<Params, { K: CMat; P: CMat; N: CMat }>({
+    decode: (r, p) => {
+      const W = r.unitary(p.d);
+      const bPlus = columns(W, 0, p.d / 2), bMinus = columns(W, p.d / 2, p.d);
+      const ms: PauliLike = { d: p.d, gamma: p.gamma, M: measurementFromBases(bPlus, bMinus, p.gamma), bPlus, bMinus };
+      const states = p.orthonormal ? r.orthonormalStates(p.m, p.d) : statesOf(r, p.m, p.d);
+      return { K: kAsym(ms.M, states), ...gramPN(ms, states) };
+    },
+    assess,
+    note: 'any eigenbasis of M and any m pure states (orthonormal when the run\'s are); supremum 1, attained by the equality family (P = c I).',
+    knownSupremum: { value: 1, where: 'orthogonal u_j of equal norm sqrt(c): P = c I' },
+  });
+
+function statesOf(r: Reader, m: number, d: number): CMat {
+  const s = zeros(m, d);
+  for (let j = 0; j < m; j++) {
+    const v = r.state(d);
+    s.re.set(v.re, j * d);
+    s.im.set(v.im, j * d);
+  }
+  return s;
+}
+
 export const lemmaC2: Claim<Params> = {
   id: 'lemma-c.2',
   title: 'Schur lower bound on lambda_min(K_asym); K_asym is PSD',
@@ -300,18 +329,24 @@ export const lemmaC2: Claim<Params> = {
   toleranceRule: boundRule,
   runs,
   arbitrary: boundArbitrary,
-  check: (p) => {
-    const { K, P, N } = build(p);
-    const g2 = p.gamma * p.gamma;
-    const lk = lambdaMin(K), lp = lambdaMin(P), ln = lambdaMin(N), nMin = minDiag(N);
-    const mid = 8 * g2 * lp * nMin, low = 8 * g2 * lp * ln; // eq. (102)
-    const tol = boundTol(p.gamma, p.d, p.m);
-    const values = [lk, lp, ln, nMin];
-    if (!values.every(Number.isFinite)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
-    const slack = Math.min(lk - mid, mid - low, lk) + tol;
-    return { ok: slack >= 0, slack, tolerance: tol, vacuous: mid <= tol, details: { lambdaMinK: lk, bound: mid, weakerBound: low, ratio: mid > 0 ? lk / mid : 0, family: p.family ?? (p.orthonormal ? 'orthonormal' : 'haar') } };
-  },
+  tightnessRule: '8 gamma^2 lambda_min(P) min_i N_ii / lambda_min(K_asym) (a lower bound b <= a as b / a), non-vacuous runs only',
+  search: c2Space(schurOf),
+  check: (p) => schurOf(build(p), p),
 };
+
+function schurOf({ K, P, N }: { K: CMat; P: CMat; N: CMat }, p: Params): CheckOutcome {
+  const g2 = p.gamma * p.gamma;
+  const lk = lambdaMin(K), lp = lambdaMin(P), ln = lambdaMin(N), nMin = minDiag(N);
+  const mid = 8 * g2 * lp * nMin, low = 8 * g2 * lp * ln; // eq. (102)
+  const tol = boundTol(p.gamma, p.d, p.m);
+  const values = [lk, lp, ln, nMin];
+  if (!values.every(Number.isFinite)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
+  const slack = Math.min(lk - mid, mid - low, lk) + tol;
+  return {
+    ok: slack >= 0, slack, tolerance: tol, vacuous: mid <= tol, ...(lk > 0 && mid > 0 ? { tightness: mid / lk } : {}),
+    details: { lambdaMinK: lk, bound: mid, weakerBound: low, ratio: mid > 0 ? lk / mid : 0, family: p.family ?? (p.orthonormal ? 'orthonormal' : 'haar') },
+  };
+}
 
 export const lemmaC2Eq112: Claim<Params> = {
   id: 'lemma-c.2/eq-112',
@@ -330,15 +365,21 @@ export const lemmaC2Eq112: Claim<Params> = {
   toleranceRule: boundRule,
   runs,
   arbitrary: boundArbitrary,
-  check: (p) => {
-    const { K, P, N } = build(p);
-    const lk = lambdaMin(K);
-    const bound = 8 * p.gamma * p.gamma * Math.max(minDiag(N) * lambdaMin(P), minDiag(P) * lambdaMin(N)); // eq. (112)
-    const tol = boundTol(p.gamma, p.d, p.m);
-    if (!Number.isFinite(lk) || !Number.isFinite(bound)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
-    const slack = lk - bound + tol;
-    return { ok: slack >= 0, slack, tolerance: tol, vacuous: bound <= tol, details: { lambdaMinK: lk, bound, ratio: bound > 0 ? lk / bound : 0, family: p.family ?? (p.orthonormal ? 'orthonormal' : 'haar') } };
-  },
+  tightnessRule: 'the bound of (112) / lambda_min(K_asym) (a lower bound b <= a as b / a), non-vacuous runs only',
+  search: c2Space(eq112Of),
+  check: (p) => eq112Of(build(p), p),
 };
+
+function eq112Of({ K, P, N }: { K: CMat; P: CMat; N: CMat }, p: Params): CheckOutcome {
+  const lk = lambdaMin(K);
+  const bound = 8 * p.gamma * p.gamma * Math.max(minDiag(N) * lambdaMin(P), minDiag(P) * lambdaMin(N)); // eq. (112)
+  const tol = boundTol(p.gamma, p.d, p.m);
+  if (!Number.isFinite(lk) || !Number.isFinite(bound)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
+  const slack = lk - bound + tol;
+  return {
+    ok: slack >= 0, slack, tolerance: tol, vacuous: bound <= tol, ...(lk > 0 && bound > 0 ? { tightness: bound / lk } : {}),
+    details: { lambdaMinK: lk, bound, ratio: bound > 0 ? lk / bound : 0, family: p.family ?? (p.orthonormal ? 'orthonormal' : 'haar') },
+  };
+}
 
 export const lemmaC2Claims = [lemmaC2Eq101, lemmaC2Eq110, lemmaC2Hadamard, lemmaC2, lemmaC2Eq112];

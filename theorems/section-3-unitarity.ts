@@ -4,6 +4,8 @@
  * kernel regression fits labels outside that range).
  */
 import fc from 'fast-check';
+import { defineSpace } from '../src/search/decode.ts';
+import { encodeQnn, qnnFrom } from './search-spaces.ts';
 import { smallDimensionArb } from '../properties/index.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
@@ -12,7 +14,7 @@ import { eigvalsh } from '../src/linalg/eigh.ts';
 import { opNormHermitian } from '../src/linalg/norms.ts';
 import { layerGenerators } from '../src/model/ansatz.ts';
 import { compile, lossAndGradientFast } from '../src/model/compiled.ts';
-import { makeInstance } from '../src/model/instance.ts';
+import { makeInstance, type QnnInstance } from '../src/model/instance.ts';
 import { parameterizedMeasurement, predictions, predictionsOf, residualsOf } from '../src/model/qnn.ts';
 import { gradientFlow, kernelRegressionFlow } from '../src/dynamics/training.ts';
 import { makeRng } from '../src/random/rng.ts';
@@ -187,14 +189,25 @@ export const section3PredictionRange: Claim<RangeParams> = {
         meas: fc.constantFrom<MeasKind>('pm1', 'generic', 'pi0'),
         mode: fc.constantFrom<'random' | 'trained-outside'>('random', 'trained-outside'),
       })),
+  tightnessRule: 'max over j and the checked theta of 1 + (lambda_min - yhat_j)/(lambda_max - lambda_min) and 1 + (yhat_j - lambda_max)/(lambda_max - lambda_min): ' +
+    '1 when a prediction reaches an end of the range, > 1 outside it',
+  search: defineSpace<RangeParams, { inst: QnnInstance; theta: Float64Array }>({
+    decode: (r, { d, m, p, ansatz, meas }) => qnnFrom(r, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' }),
+    assess: ({ inst, theta }, { d, p }) => rangeOutcome(inst, [theta], d, p),
+    note: 'any instance and theta (M0 of the run\'s kind); the supremum 1 is attained when U(theta) rho_j U(theta)^dag is an extreme eigenvector of M0.',
+    knownSupremum: { value: 1, where: 'rho_j mapped onto an eigenvector of lambda_min or lambda_max' },
+    qnn: (x) => x,
+    encode: (params) => {
+      if (params.mode !== 'random') return undefined; // the trained mode changes labels and theta
+      const { inst, theta } = buildInstance(makeRng(params.seed), { ...params, states: 'haar', labels: 'real' });
+      return encodeQnn(inst, theta, { ...params, states: 'haar', labels: 'real' });
+    },
+  }),
   check: ({ seed, d, m, p, ansatz, meas, mode }) => {
     const rng = makeRng(seed);
     const { inst: base, theta } = buildInstance(rng, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' });
     const ev = eigvalsh(base.M0);
     const lo = ev[0], hi = ev[d - 1];
-    const m0 = Math.max(Math.abs(lo), Math.abs(hi));
-    const tol = TOLERANCES.inequality(m0, d) * (2 * p + 2);
-    const width = Math.max(hi - lo, Number.MIN_VALUE);
     let thetas: Float64Array[] = [theta];
     let inst = base;
     if (mode === 'trained-outside') {
@@ -203,20 +216,32 @@ export const section3PredictionRange: Claim<RangeParams> = {
       const S = sumOpNormSq(inst.ansatz);
       thetas = gradientFlow(compile(inst), theta, 1 / S, [0, 10, 30, 100], { rtol: 1e-8, atol: 1e-10 }).theta;
     }
-    let worst: CheckOutcome | undefined;
-    for (const th of thetas) {
-      const yhat = predictions(inst, th);
-      for (let j = 0; j < m; j++) {
-        const o = allOf([
-          inequalityOutcome(lo, yhat[j], tol, width, { yhat: yhat[j], lambdaMin: lo, lambdaMax: hi }),
-          inequalityOutcome(yhat[j], hi, tol, width, { yhat: yhat[j], lambdaMin: lo, lambdaMax: hi }),
-        ]);
-        if (!worst || !(o.slack >= worst.slack)) worst = o;
-      }
-    }
-    return worst!;
+    return rangeOutcome(inst, thetas, d, p);
   },
 };
+
+/** lambda_min <= yhat_j <= lambda_max at every theta given: worst slack, largest tightness (scale lambda_max - lambda_min). */
+function rangeOutcome(inst: QnnInstance, thetas: Float64Array[], d: number, p: number): CheckOutcome {
+  const ev = eigvalsh(inst.M0);
+  const lo = ev[0], hi = ev[d - 1];
+  const m0 = Math.max(Math.abs(lo), Math.abs(hi));
+  const tol = TOLERANCES.inequality(m0, d) * (2 * p + 2);
+  const width = Math.max(hi - lo, Number.MIN_VALUE);
+  let worst: CheckOutcome | undefined;
+  let tight = -Infinity;
+  for (const th of thetas) {
+    const yhat = predictions(inst, th);
+    for (let j = 0; j < yhat.length; j++) {
+      const o = allOf({
+        lower: inequalityOutcome(lo, yhat[j], tol, width, { yhat: yhat[j], lambdaMin: lo, lambdaMax: hi }, { scale: width }),
+        upper: inequalityOutcome(yhat[j], hi, tol, width, { yhat: yhat[j], lambdaMin: lo, lambdaMax: hi }, { scale: width }),
+      });
+      if (!worst || !(o.slack >= worst.slack)) worst = o;
+      tight = Math.max(tight, o.tightness ?? -Infinity);
+    }
+  }
+  return Number.isFinite(tight) ? { ...worst!, tightness: tight } : worst!;
+}
 
 interface OutsideParams extends InstanceParams { d: number; m: number; p: number; ansatz: AnsatzKind; meas: MeasKind }
 
@@ -237,6 +262,8 @@ export const section3LabelsOutsideRange: Claim<OutsideParams> = {
     'slack in units of F: QNN side tol = 2 sqrt(2F) TOLERANCES.inequality(||M0||, d)(2p + 2) (rounding of the predictions); ' +
     'free side: no tolerance needed (it must reach F/100 < F with ODE error 1e-10 relative)',
   runs: { quick: 8, default: 30, full: 300 },
+  tightnessRule: 'max of F / min_t L_QNN(t) (the floor against the QNN loss along its flow; 1 = the flow reaches the floor) and L_free(T) / F (= 1/100 by the choice of T). ' +
+    'No search space: the floor is attained whenever the QNN can put every prediction at the nearest end of the range, which its training does',
   arbitrary: () =>
     smallDimensionArb().chain((d) =>
       fc.record({

@@ -212,6 +212,8 @@ export const section3KernelRegressionSpectrum: Claim<SpecParams> = {
     'slack in units of LB: D - LB + tol with tol = TOLERANCES.spectral(R, d) + TOLERANCES.integrated(1e-10, max|r(0)|, 20) (eigenvalues and ODE error); ' +
     'LB must exceed the stated threshold 1e-6',
   runs: { quick: 10, default: 40, full: 400 },
+  tightnessRule: 'max of LB / D (our lower bound on the drift against the drift) and 1e-6 / LB. No search space: the statement is ' +
+    'qualitative ("not preserved in general"); LB is our own bound, so its tightness measures our proof, not the paper',
   arbitrary: kernelRegressionArb,
   check: ({ seed, d, m, logEta }) => {
     const rng = makeRng(seed);
@@ -262,6 +264,8 @@ export const section3KernelLinearRate: Claim<RateParams> = {
   uses: ['section-3/kernel-regression'],
   toleranceRule: 'slack in units of the bound; tol = 2 max|r(0)| TOLERANCES.integrated(1e-10, max|r(0)|, eta lambda_max T/m) / m (ODE error on L = r^T r/2m)',
   runs: { quick: 10, default: 40, full: 400 },
+  tightnessRule: 'max over the 8 output times of L(t) / (L(0) exp(-(2 eta/m) lambda_min t)). Attained (= 1) at m = 1, where r^T K r / r^T r = lambda_min ' +
+    'exactly, and whenever r(0) is an eigenvector of K for lambda_min; no search space: the random runs include m = 1, so the supremum 1 is already reached',
   arbitrary: kernelRegressionArb,
   check: ({ seed, d, m, logEta }) => {
     const rng = makeRng(seed);

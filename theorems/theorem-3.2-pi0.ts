@@ -5,12 +5,14 @@
  * conclusion K_jj <= 8 sum_l ||H_l||^2 |r_j| (and so eq. 5) survives through the trace norm.
  */
 import fc from 'fast-check';
+import { defineSpace } from '../src/search/decode.ts';
+import { qnnFrom } from './search-spaces.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { add, CMat, col, commutator, CVec, matvec, maxAbsDiff, outer, row, scale, sub, traceProduct, vecNorm, zeros } from '../src/linalg/cmatrix.ts';
 import { opNormHermitian, traceNorm } from '../src/linalg/norms.ts';
 import { kernelK } from '../src/model/kernels.ts';
-import { makeInstance } from '../src/model/instance.ts';
+import { makeInstance, type QnnInstance } from '../src/model/instance.ts';
 import { parameterizedMeasurement, predictions, residualsOf } from '../src/model/qnn.ts';
 import { layerGenerators } from '../src/model/ansatz.ts';
 import { eigh } from '../src/linalg/eigh.ts';
@@ -97,6 +99,10 @@ function pi0Point({ seed, mode, d, m, p, ansatz }: Pi0Params): Pi0Point {
     }
     inst = makeInstance(a, M0, states, buildLabels(rng, m, 'pm1'));
   }
+  return pi0PointOf(inst, theta);
+}
+
+function pi0PointOf(inst: QnnInstance, theta: Float64Array): Pi0Point {
   const M = parameterizedMeasurement(inst, theta);
   const Hl = layerGenerators(inst.ansatz, theta);
   const { plus, minus, zero } = projectors(M);
@@ -186,6 +192,7 @@ export const theorem32Pi0Eq30: Claim<Pi0Params> = {
   uses: ['theorem-3.2/eq-30'],
   toleranceRule: 'TOLERANCES.inequality(4 ||H_l||, d)(2p + 6)',
   runs: { quick: 5, default: 20, full: 200 },
+  tightnessRule: 'max over j, l of |tr(i[M, rho_j] H_l)| / (4 ||H_l|| ||u_j|| ||w_j||), the printed (30) reused with Pi_0 != 0 (> 1 on the counterexample; no search: refuted by random runs)',
   arbitrary: pi0Arb,
   check: (params) => {
     const pt = pi0Point(params);
@@ -227,8 +234,23 @@ export const theorem32Pi0Eq33: Claim<Pi0Params> = {
     'so it is compared squared); inequalities: TOLERANCES.inequality(16 sum ||H_l||^2, d)(2p + 6)',
   runs: { quick: 20, default: 80, full: 800 },
   arbitrary: pi0Arb,
-  check: (params) => {
-    const pt = pi0Point(params);
+  tightnessRule: 'max over j of K_jj / (8 sum ||H_l||^2 |r_j|) (the claim\'s (33)); the steps |tr(X_j H_l)| <= ||H_l|| ||X_j||_tr and K_jj <= sum ||H_l||^2 ||X_j||_tr^2 ' +
+    'are parts with their own tightness (the first is attained by H_l = X_j/||X_j||)',
+  search: defineSpace<Pi0Params, Pi0Point>({
+    decode: (r, { d, m, p, ansatz }) => {
+      const { inst, theta } = qnnFrom(r, { d, m, p, ansatz, meas: 'pi0', states: 'haar', labels: 'pm1' });
+      return pi0PointOf(inst, theta);
+    },
+    assess: (pt) => pi0Eq33Of(pt),
+    note: 'any instance and theta with M0 of spectrum {+1, 0, -1} (each present), pure states, labels +-1; K_jj / (33) <= 1 - |r_j|/2 - c_j/(2|r_j|), ' +
+      'so the supremum 1 is approached only as r_j -> 0 and c_j/|r_j| -> 0 with H tight (the "near" mode builds it by hand).',
+    knownSupremum: { value: 1, where: 'r_j -> 0, ||Pi_0 v_j||^2 = o(|r_j|), H_1 = X_1/||X_1|| (limit)' },
+  }),
+  check: (params) => pi0Eq33Of(pi0Point(params)),
+};
+
+function pi0Eq33Of(pt: Pi0Point): CheckOutcome {
+  {
     const m = pt.r.length;
     let sumH = 0;
     for (const n of pt.hNorms) sumH += n * n;
@@ -250,9 +272,11 @@ export const theorem32Pi0Eq33: Claim<Pi0Params> = {
       parts.push(inequalityOutcome(kjj, 8 * sumH * ar, tolI, 8 * sumH, { j, zNorm2: c }));
       if (ar > 0) maxRatio = Math.max(maxRatio, kjj / (8 * sumH * ar));
     }
-    return allOf(parts, { maxRatioKjjToBound: maxRatio }, 'relative');
-  },
-};
+    const out = allOf(parts, { maxRatioKjjToBound: maxRatio }, 'relative');
+    // the claim's tightness is that of (33); the steps keep theirs in parts
+    return maxRatio > 0 ? { ...out, tightness: maxRatio } : (delete out.tightness, out);
+  }
+}
 
 type AlgebraParams = Pi0Params;
 

@@ -59,6 +59,7 @@ export const theorem32Eq30Printed: Claim<Params> = {
   toleranceRule: 'TOLERANCES.inequality(4 ||H_l||_op, d) in units of 4 ||H_l||_op (rounding of both sides)',
   runs: { quick: 5, default: 10, full: 100 },
   arbitrary: () => arbitrary().map((p) => ({ ...p, mode: 'eigen-j' as const })),
+  tightnessRule: '|tr(i[M, rho] H)| / (4 ||H|| ||w||) as printed (> 1 on its counterexamples; no search needed: refuted by random runs)',
   check: (params) => {
     const { M, Pplus, states } = build(params);
     const d = params.d;

@@ -9,7 +9,8 @@ import { opNormHermitian } from '../src/linalg/norms.ts';
 import { lossAndGradient } from '../src/model/compiled.ts';
 import { kernelK, stateCommutators, tangentFeatures } from '../src/model/kernels.ts';
 import { allOf, identityOutcome, inequalityOutcome } from './section-2-3-common.ts';
-import { depthOf, type Point, pointArb, type PointParams, pointHyp, theoremPoint } from './theorem-3.2-steps.ts';
+import type { CheckOutcome } from '../src/claims/types.ts';
+import { depthOf, type Point, pointArb, type PointParams, pointHyp, pointSpace, theoremPoint } from './theorem-3.2-steps.ts';
 
 /**
  * Rounding model of the rate quantities at a point. The features g_jl = tr(i[M, rho_j] H_l) carry an ABSOLUTE error
@@ -108,8 +109,14 @@ export const theorem32Eq29: Claim<PointParams> = {
   toleranceRule: `${rateTolRule}; lambda_max: (2 eta/m)(m max_ij dK_ij + TOLERANCES.spectral(lambda_max, m)) (Weyl), plus TOLERANCES.identity(|rhs|, d, 2p + 4)`,
   runs: { quick: 20, default: 80, full: 800 },
   arbitrary: pointArb,
-  check: (params) => {
-    const pt = theoremPoint(params);
+  tightnessRule: '|(1/L) dL/dt| / ((2 eta/m) lambda_max(K)), the Rayleigh quotient r^T K r / (r^T r lambda_max); 1 when r is a top eigenvector of K (always at m = 1)',
+  search: pointSpace((pt) => eq29Of(pt), 'any instance and theta (M0 spectrum {+-1}); the supremum 1 is attained whenever r is a top eigenvector of K, e.g. at m = 1.',
+    { value: 1, where: 'r an eigenvector of K for lambda_max (m = 1 always)' }),
+  check: (params) => eq29Of(theoremPoint(params)),
+};
+
+function eq29Of(pt: Point): CheckOutcome {
+  {
     const { inst, theta, eta } = pt;
     const m = pt.r.length;
     const { loss, gradient } = lossAndGradient(inst, theta);
@@ -122,9 +129,10 @@ export const theorem32Eq29: Claim<PointParams> = {
     const e = rateErrors(pt);
     const tol = rateTolerance(pt, lhs, loss, e) + ((2 * eta) / m) * (m * e.dKmax + TOLERANCES.spectral(Math.abs(lmax), m))
       + TOLERANCES.identity(unit, inst.ansatz.d, depthOf(pt));
-    return inequalityOutcome(rhs, lhs, tol, unit, { ratio: rhs !== 0 ? lhs / rhs : 0 });
-  },
-};
+    const o = inequalityOutcome(rhs, lhs, tol, unit, { ratio: rhs !== 0 ? lhs / rhs : 0 });
+    return rhs < 0 ? { ...o, tightness: lhs / rhs } : o;
+  }
+}
 
 export const theorem32Eq37: Claim<PointParams> = {
   id: 'theorem-3.2/eq-37',
@@ -145,8 +153,15 @@ export const theorem32Eq37: Claim<PointParams> = {
     'each step adds TOLERANCES.inequality(|lhs| + |rhs|, d)(2p + 4); eq. (38): TOLERANCES.spectral(||H^(l)||, d)(2p + 2) per generator',
   runs: { quick: 20, default: 80, full: 800 },
   arbitrary: pointArb,
-  check: (params) => {
-    const pt = theoremPoint(params);
+  tightnessRule: 'the chain (34)-(37): |(1/L) dL/dt| / (16 sqrt(2) eta sum ||H_l||^2 sqrt(L)); each step (35), (36), (37) is a named part with |its left side| / |its right side| ' +
+    '(the identity (38) has none)',
+  search: pointSpace((pt) => eq37Of(pt), 'any instance and theta (M0 spectrum {+-1}); the chain tends to equality on the tight qubit (p = 1, m = 1, H tight) as r -> 0, supremum 1 (not attained).',
+    { value: 1, where: 'tight qubit, r -> 0 (limit)' }),
+  check: (params) => eq37Of(theoremPoint(params)),
+};
+
+function eq37Of(pt: Point): CheckOutcome {
+  {
     const { inst, theta, eta, r } = pt;
     const m = r.length, d = inst.ansatz.d, p = inst.ansatz.p;
     const { loss, gradient } = lossAndGradient(inst, theta);
@@ -175,13 +190,19 @@ export const theorem32Eq37: Claim<PointParams> = {
     const e37 = (Math.abs(s37) * e.dL) / (2 * loss);
     const base = (x: number, y: number) => TOLERANCES.inequality(Math.abs(x) + Math.abs(y), d) * (2 * p + 4);
     const maxH = Math.max(...pt.hNorms);
-    return allOf([
-      inequalityOutcome(s35, rate, eRate + e35 + base(s35, rate), unit, { step: '35' }),
-      inequalityOutcome(s36, s35, e35 + e36 + base(s36, s35), unit, { step: '36' }),
-      inequalityOutcome(s37, s36, e36 + e37 + base(s37, s36), unit, { step: '37' }),
-      inequalityOutcome(s37, rate, eRate + e37 + base(s37, rate), unit, { step: '34-37', ratio: rate / s37 }),
-      inequalityOutcome(res38, 0, TOLERANCES.spectral(maxH, d) * (2 * p + 2), maxH, { step: '38' }),
-      inequalityOutcome(Math.abs(s38 - s37), 0, base(s38, s37), unit, { step: '38' }),
-    ]);
-  },
-};
+    // a <= b with a, b <= 0 means |b| <= |a|: tightness b / a
+    const neg = (o: CheckOutcome, a: number, b: number): CheckOutcome => (a < 0 ? { ...o, tightness: b / a } : o);
+    const out = allOf({
+      '(35)': neg(inequalityOutcome(s35, rate, eRate + e35 + base(s35, rate), unit, { step: '35' }), s35, rate),
+      '(36)': neg(inequalityOutcome(s36, s35, e35 + e36 + base(s36, s35), unit, { step: '36' }), s36, s35),
+      '(37)': neg(inequalityOutcome(s37, s36, e36 + e37 + base(s37, s36), unit, { step: '37' }), s37, s36),
+      '(34)-(37)': neg(inequalityOutcome(s37, rate, eRate + e37 + base(s37, rate), unit, { step: '34-37', ratio: rate / s37 }), s37, rate),
+      '(38) norms': inequalityOutcome(res38, 0, TOLERANCES.spectral(maxH, d) * (2 * p + 2), maxH, { step: '38' }),
+      '(38)': inequalityOutcome(Math.abs(s38 - s37), 0, base(s38, s37), unit, { step: '38' }),
+    });
+    // the claim's tightness is the chain's; each step keeps its own in parts
+    if (s37 < 0) out.tightness = rate / s37;
+    else delete out.tightness;
+    return out;
+  }
+}

@@ -24,6 +24,8 @@ import {
   projectors, seedArb, sumOpNormSq,
 } from './section-2-3-common.ts';
 import { flowInstance, type FlowParams, ODE } from './theorem-3.2.ts';
+import { defineSpace } from '../src/search/decode.ts';
+import { encodeQnn, qnnFrom } from './search-spaces.ts';
 
 /**
  * 'random': random instance and theta; 'flow': a point theta(t) of the gradient flow (dimensionless time 10^logTau) of a
@@ -92,6 +94,11 @@ export function theoremPoint(params: PointParams, meas: MeasKind = 'pm1-random')
       theta = fl.theta[fl.theta.length - 1];
     }
   }
+  return pointOf(inst, theta);
+}
+
+/** The point (M(theta), the effective generators, residuals, u_j, w_j) of an instance at theta. */
+export function pointOf(inst: QnnInstance, theta: Float64Array): Point {
   const S = sumOpNormSq(inst.ansatz);
   const M = parameterizedMeasurement(inst, theta);
   const Hl = layerGenerators(inst.ansatz, theta);
@@ -153,24 +160,47 @@ export const theorem32Eq30: Claim<PointParams> = {
   toleranceRule: 'TOLERANCES.inequality(4 ||H_l||, d)(2p + 4) (rounding of both sides through the products)',
   runs: { quick: 20, default: 80, full: 800 },
   arbitrary: pointArb,
+  tightnessRule: 'max over j, l of |tr(i[M, rho_j] H_l)| / (4 ||H_l|| ||u_j|| ||w_j||) (pairs with u_j = 0 or w_j = 0, where both sides vanish, have none)',
+  search: pointSpace(bound30, 'any Line (1) / periodic instance at any theta (M0 spectrum {+-1}); equality is attained at H_l = X_j/||X_j|| (the tight mode, built by hand), so the supremum is 1.',
+    { value: 1, where: 'H_l = X_j/||X_j||_op, X_j = i[M, rho_j] (eq. 30)' }),
   check: (params) => bound30(theoremPoint(params)),
 };
 
-/** max over j, l of the slack of eq. (30). */
+/** Eq. (30) for every j, l: the slack of the worst pair, the tightness of the tightest (parts named j,l). */
 export function bound30(pt: Point): CheckOutcome {
   const d = pt.inst.ansatz.d;
-  let worst: CheckOutcome | undefined;
+  const parts: Record<string, CheckOutcome> = {};
   for (let j = 0; j < pt.r.length; j++) {
     const X = scale(commutator(pt.M, outer(row(pt.inst.states, j))), 0, 1);
     const uw = Math.sqrt(norm2(pt.u[j]) * norm2(pt.w[j]));
     pt.Hl.forEach((h, l) => {
       const lhs = Math.abs(traceProduct(X, h).re);
       const rhs = 4 * pt.hNorms[l] * uw; // eq. (30)
-      const o = inequalityOutcome(lhs, rhs, TOLERANCES.inequality(4 * pt.hNorms[l], d) * depthOf(pt), 4 * pt.hNorms[l], { j, l });
-      if (!worst || !(o.slack >= worst.slack)) worst = o;
+      parts[`j=${j},l=${l}`] = inequalityOutcome(lhs, rhs, TOLERANCES.inequality(4 * pt.hNorms[l], d) * depthOf(pt), 4 * pt.hNorms[l], { j, l });
     });
   }
-  return worst!;
+  return allOf(parts);
+}
+
+/**
+ * Search space of the pointwise steps: a Line (1) or periodic instance with an M0 of spectrum {+-1} (random
+ * multiplicities), Haar-like pure states, labels +-1 and theta, all decoded from x (d, m, p, ansatz fixed).
+ */
+export function pointSpace(assess: (pt: Point) => CheckOutcome, note: string, knownSupremum?: { value: number; where: string }) {
+  return defineSpace<PointParams, Point>({
+    decode: (r, { d, m, p, ansatz }) => {
+      const { inst, theta } = qnnFrom(r, { d, m, p, ansatz, meas: 'pm1-random', states: 'haar', labels: 'pm1' });
+      return pointOf(inst, theta);
+    },
+    assess: (pt) => assess(pt),
+    note,
+    knownSupremum,
+    qnn: (pt) => ({ inst: pt.inst, theta: pt.theta }),
+    encode: (params) => {
+      const pt = theoremPoint(params);
+      return encodeQnn(pt.inst, pt.theta, { ...params, meas: 'pm1-random', states: 'haar', labels: 'pm1' });
+    },
+  });
 }
 
 export const theorem32NormsUW: Claim<PointParams> = {
@@ -201,24 +231,35 @@ export const theorem32NormsUW: Claim<PointParams> = {
   },
 };
 
-/** K_jj from eq. (31) and the bounds of eqs. (32), (33) for every j. */
-function diagonalBounds(pt: Point, which: '32' | '33'): CheckOutcome {
+/**
+ * K_jj from eq. (31) and the bounds of eqs. (32), (33) for every j. Tightness: K_jj / bound (max over j); for (33)
+ * the step (32) <= (33) is a part of its own (its tightness 1 - |r_j|/2 is the trivial step, not the claim's).
+ */
+export function diagonalBounds(pt: Point, which: '32' | '33'): CheckOutcome {
   const { inst, theta } = pt;
   const m = pt.r.length, d = inst.ansatz.d;
   const K = kernelK(inst, theta);
   let sumH = 0;
   for (const n of pt.hNorms) sumH += n * n;
-  const parts: CheckOutcome[] = [];
+  const parts: Record<string, CheckOutcome> = {};
+  let tight: number | undefined;
   for (let j = 0; j < m; j++) {
     const kjj = K.re[j * m + j]; // eq. (31)
     const ar = Math.abs(pt.r[j]);
     const b32 = 16 * sumH * (ar / 2) * (1 - ar / 2); // eq. (32)
     const b33 = 16 * sumH * (ar / 2); // eq. (33) = 8 sum ||H_l||^2 |r_j|
     const tol = TOLERANCES.inequality(16 * sumH, d) * depthOf(pt);
-    if (which === '32') parts.push(inequalityOutcome(kjj, b32, tol, 4 * sumH, { j, ratio: b32 > 0 ? kjj / b32 : 0 }));
-    else parts.push(allOf([inequalityOutcome(b32, b33, tol, 8 * sumH), inequalityOutcome(kjj, b33, tol, 8 * sumH, { j, ratio: b33 > 0 ? kjj / b33 : 0 })]));
+    const main = which === '32'
+      ? inequalityOutcome(kjj, b32, tol, 4 * sumH, { j, ratio: b32 > 0 ? kjj / b32 : 0 })
+      : inequalityOutcome(kjj, b33, tol, 8 * sumH, { j, ratio: b33 > 0 ? kjj / b33 : 0 });
+    if (which === '33') parts[`(32)<=(33) j=${j}`] = inequalityOutcome(b32, b33, tol, 8 * sumH);
+    parts[`K_jj j=${j}`] = main;
+    if (main.tightness !== undefined && !(main.tightness <= (tight ?? -Infinity))) tight = main.tightness;
   }
-  return allOf(parts);
+  const out = allOf(parts);
+  if (tight === undefined) delete out.tightness;
+  else out.tightness = tight;
+  return out;
 }
 
 export const theorem32Eq32: Claim<PointParams> = {
@@ -235,6 +276,9 @@ export const theorem32Eq32: Claim<PointParams> = {
   toleranceRule: 'TOLERANCES.inequality(16 sum ||H_l||^2, d)(2p + 4)',
   runs: { quick: 20, default: 80, full: 800 },
   arbitrary: pointArb,
+  tightnessRule: 'max over j of K_jj / (16 sum ||H_l||^2 (|r_j|/2)(1 - |r_j|/2)) (none where r_j = 0 or |r_j| = 2: both sides vanish)',
+  search: pointSpace((pt) => diagonalBounds(pt, '32'), 'any instance and theta with M0 of spectrum {+-1}; equality at p = 1, H_1 = X_1/||X_1|| (the tight mode), supremum 1.',
+    { value: 1, where: 'p = 1, H_1 = X_1/||X_1||_op (eqs. 30, 32)' }),
   check: (params) => diagonalBounds(theoremPoint(params), '32'),
 };
 
@@ -252,5 +296,8 @@ export const theorem32Eq33: Claim<PointParams> = {
   toleranceRule: 'TOLERANCES.inequality(16 sum ||H_l||^2, d)(2p + 4)',
   runs: { quick: 20, default: 80, full: 800 },
   arbitrary: pointArb,
+  tightnessRule: 'max over j of K_jj / (8 sum ||H_l||^2 |r_j|) (the trivial step (32) <= (33) is reported as its own part)',
+  search: pointSpace((pt) => diagonalBounds(pt, '33'), 'any instance and theta with M0 of spectrum {+-1}; K_jj / (33) <= 1 - |r_j|/2 by (32), so the supremum 1 is approached only as r_j -> 0 with H tight.',
+    { value: 1, where: 'r_j -> 0 with H_1 = X_1/||X_1||_op (limit, not attained)' }),
   check: (params) => diagonalBounds(theoremPoint(params), '33'),
 };

@@ -20,6 +20,8 @@ import {
   type AnsatzKind, buildAnsatz, buildInstance, buildMeasurement, buildStates, inequalityOutcome, seedArb, type StatesKind, sumOpNormSq,
   tightQubitInstance,
 } from './section-2-3-common.ts';
+import { defineSpace } from '../src/search/decode.ts';
+import { encodeQnn, qnnFrom } from './search-spaces.ts';
 
 export interface FlowParams extends InstanceParams {
   /**
@@ -93,6 +95,12 @@ export interface FlowPoint { t: number; L: number; gradNorm: number; thetaMax: n
  */
 export function flowPoints(params: FlowParams, pi0: boolean) {
   const { inst, theta } = flowInstance(params, pi0);
+  return flowPointsOf(inst, theta, params.logEta);
+}
+
+/** flowPoints on a given instance and start theta (the search decodes them from x). */
+export function flowPointsOf(inst: QnnInstance, theta: Float64Array, logEta: number) {
+  const params = { logEta };
   const c = compile(inst);
   const S = sumOpNormSq(inst.ansatz);
   const eta = 10 ** params.logEta / S;
@@ -115,25 +123,64 @@ export function lossTolerance(pt: FlowPoint, eta: number, S: number, p: number, 
   return pt.gradNorm * Math.sqrt(p) * TOLERANCES.integrated(ODE.rtol, pt.thetaMax, eta * S * pt.t) + TOLERANCES.inequality(Math.sqrt(pt.L) * m0 + pt.L, d) * (2 * p + 2);
 }
 
-/** The worst (smallest) outcome over the trajectory; each point gives inequalityOutcome(lhs, rhs, tol, unit). */
-function worstAlong(pts: FlowPoint[], f: (pt: FlowPoint) => CheckOutcome): CheckOutcome {
-  let worst: CheckOutcome | undefined;
-  for (const pt of pts.slice(1)) { // t > 0 (at t = 0 both sides are equal by definition of c0)
+/**
+ * Over the output times t > 0 (at t = 0 both sides are equal by definition of c0): the slack and verdict of the worst
+ * (smallest-slack) time, the tightness and details of the tightest time (details.t), and the time of the worst slack.
+ */
+export function worstAlong(pts: FlowPoint[], f: (pt: FlowPoint) => CheckOutcome): CheckOutcome {
+  let worst: CheckOutcome | undefined, tightest: CheckOutcome | undefined;
+  let worstT = 0;
+  for (const pt of pts.slice(1)) {
     const o = f(pt);
-    if (!worst || !(o.slack >= worst.slack)) worst = o;
+    if (!worst || !(o.slack >= worst.slack)) { worst = o; worstT = pt.t; }
+    if (o.tightness !== undefined && !(o.tightness <= (tightest?.tightness ?? -Infinity))) tightest = o;
   }
-  return worst!;
+  // the slack (and ok) of the worst time; the details of the tightest one (the worst slack sits near t = 0, where both sides agree)
+  if (!tightest || !worst!.ok) return worst!;
+  return { ...worst!, tightness: tightest.tightness, details: { ...tightest.details, worstSlackAtT: worstT } };
 }
+
+/**
+ * Search space of the flow claims: a Line (1) / periodic instance (M0 with eigenvalues +-1, or +1, 0, -1 for the Pi_0
+ * extension; pure states of the run's kind; labels +-1) and the start theta(0), decoded from x; d, m, p, ansatz and
+ * eta S fixed. Each evaluation integrates a flow, so the budget is small.
+ */
+export function flowSpace(assess: (inst: QnnInstance, theta: Float64Array, params: FlowParams) => CheckOutcome, pi0: boolean, note: string, knownSupremum?: { value: number; where: string }) {
+  return defineSpace<FlowParams, { inst: QnnInstance; theta: Float64Array }>({
+    decode: (r, { d, m, p, ansatz, states }) => qnnFrom(r, { d, m, p, ansatz, meas: pi0 ? 'pi0' : 'pm1-random', states, labels: 'pm1' }),
+    assess: ({ inst, theta }, params) => assess(inst, theta, params),
+    evaluations: FLOW_SEARCH_EVALUATIONS,
+    note,
+    knownSupremum,
+    qnn: (x) => x,
+    encode: (params) => {
+      const { inst, theta } = flowInstance(params, pi0);
+      return encodeQnn(inst, theta, { ...params, meas: pi0 ? 'pi0' : 'pm1-random', labels: 'pm1' });
+    },
+  });
+}
+
+/** Evaluations of the search on a flow claim (each integrates a gradient flow to eta S T = HORIZON). */
+export const FLOW_SEARCH_EVALUATIONS = { quick: 10, default: 30, full: 150 };
+
+/** Sup of (L(t)^{-1/2} - c0)/(c1 t): (37) gives d L^{-1/2}/dt <= 8 sqrt 2 eta S = (2 sqrt 2 / 3) c1, approached on the tight qubit as L -> 0. */
+export const SUP_FLOW = (2 * Math.SQRT2) / 3;
 
 const flowHyp = ['pure states', 'labels y_j in {+-1}', 'any Line (1) ansatz (random generators, periodic, or the tight qubit case)'];
 
 function boundCheck(params: FlowParams, pi0: boolean): CheckOutcome {
-  const { inst, pts, eta, S, m0 } = flowPoints(params, pi0);
+  return boundCheckOf(flowPoints(params, pi0));
+}
+
+function boundCheckOf({ inst, pts, eta, S, m0 }: ReturnType<typeof flowPointsOf>): CheckOutcome {
   const c0 = 1 / Math.sqrt(pts[0].L), c1 = 12 * eta * S;
   const out = worstAlong(pts, (pt) => {
     const bound = 1 / (c0 + c1 * pt.t) ** 2; // eq. (5)
     const tol = lossTolerance(pt, eta, S, inst.ansatz.p, inst.ansatz.d, m0);
-    return inequalityOutcome(bound, pt.L, tol, pt.L, { t: pt.t, ratio: pt.L / bound });
+    const o = inequalityOutcome(bound, pt.L, tol, pt.L, { t: pt.t, ratio: pt.L / bound });
+    // L >= 1/(c0 + c1 t)^2 <=> L^{-1/2} - c0 <= c1 t: the ratio of the two sides of (42), not bound / L (-> 1 as t -> 0 on every flow)
+    const tightness = (1 / Math.sqrt(pt.L) - c0) / (c1 * pt.t);
+    return Number.isFinite(tightness) ? { ...o, tightness } : o;
   });
   const end = pts[pts.length - 1];
   out.details = { ...out.details, finalLoss: end.L, endRatio: end.L * (c0 + c1 * end.t) ** 2, steps: pts.length };
@@ -160,11 +207,19 @@ export const theorem32: Claim<FlowParams> = {
     'TOLERANCES.inequality(sqrt(L) ||M0|| + L, d)(2p + 2) for the rounding of L',
   runs: { quick: 6, default: 40, full: 400 },
   arbitrary: flowArb,
+  tightnessRule: 'max over output times t > 0 of (L(t)^{-1/2} - c0) / (c1 t), the two sides of the equivalent form (42) ' +
+    '(bound / L itself tends to 1 as t -> 0 on every flow and says nothing); <= 2 sqrt(2)/3 = 0.943 by (37), i.e. bound / L -> 1/1.125 on the tight qubit',
+  search: flowSpace((inst, theta, pp) => boundCheckOf(flowPointsOf(inst, theta, pp.logEta)), false,
+    'any instance and start theta(0) with M0 of spectrum {+-1}; the supremum 2 sqrt(2)/3 is approached by the tight qubit (p = 1, H orthogonal to the Bloch axis of M0, states on the great circle) as L -> 0.',
+    { value: SUP_FLOW, where: 'tight qubit, t -> infinity (eqs. 37, 39)' }),
   check: (params) => boundCheck(params, false),
 };
 
 function integratedCheck(params: FlowParams, constant: number): CheckOutcome {
-  const { inst, pts, eta, S, m0 } = flowPoints(params, false);
+  return integratedCheckOf(flowPoints(params, false), constant);
+}
+
+function integratedCheckOf({ inst, pts, eta, S, m0 }: ReturnType<typeof flowPointsOf>, constant: number): CheckOutcome {
   const c0 = 1 / Math.sqrt(pts[0].L);
   const out = worstAlong(pts, (pt) => {
     const lhs = 1 / Math.sqrt(pt.L) - c0; // L(T)^{-1/2} - L(0)^{-1/2}
@@ -195,6 +250,10 @@ export const theorem32Eq39: Claim<FlowParams> = {
   toleranceRule: 'in units of L^{-1/2}: L^{-3/2}/2 times the loss tolerance of theorem-3.2 at t and at 0',
   runs: { quick: 5, default: 30, full: 300 },
   arbitrary: flowArb,
+  tightnessRule: 'max over output times t > 0 of (L(t)^{-1/2} - L(0)^{-1/2}) / (8 sqrt(2) eta S t)',
+  search: flowSpace((inst, theta, pp) => integratedCheckOf(flowPointsOf(inst, theta, pp.logEta), 8 * Math.SQRT2), false,
+    'any instance and start theta(0) with M0 of spectrum {+-1}; supremum 1, approached on the tight qubit as L -> 0.',
+    { value: 1, where: 'tight qubit, t -> infinity' }),
   check: (params) => integratedCheck(params, 8 * Math.SQRT2),
 };
 
@@ -212,6 +271,10 @@ export const theorem32Eq41: Claim<FlowParams> = {
   toleranceRule: 'in units of L^{-1/2}: L^{-3/2}/2 times the loss tolerance of theorem-3.2 at t and at 0',
   runs: { quick: 4, default: 20, full: 200 },
   arbitrary: flowArb,
+  tightnessRule: 'max over output times t > 0 of (L(t)^{-1/2} - L(0)^{-1/2}) / (12 eta S t); <= 2 sqrt(2)/3 by (37)',
+  search: flowSpace((inst, theta, pp) => integratedCheckOf(flowPointsOf(inst, theta, pp.logEta), 12), false,
+    'any instance and start theta(0) with M0 of spectrum {+-1}; supremum 2 sqrt(2)/3 (the weakening 16 sqrt 2 -> 24 of eq. 39), approached on the tight qubit.',
+    { value: SUP_FLOW, where: 'tight qubit, t -> infinity' }),
   check: (params) => integratedCheck(params, 12),
 };
 
@@ -232,5 +295,9 @@ export const theorem32Pi0: Claim<FlowParams> = {
   toleranceRule: 'as theorem-3.2',
   runs: { quick: 5, default: 30, full: 300 },
   arbitrary: () => flowArb(true),
+  tightnessRule: 'as theorem-3.2: max over t > 0 of (L(t)^{-1/2} - c0) / (c1 t)',
+  search: flowSpace((inst, theta, pp) => boundCheckOf(flowPointsOf(inst, theta, pp.logEta)), true,
+    'any instance and start theta(0) with M0 of spectrum {+1, 0, -1} (at least one 0); the tight qubit embedded with a zero eigenspace reaches the same 2 sqrt(2)/3.',
+    { value: SUP_FLOW, where: 'tight qubit embedded in d >= 3, t -> infinity' }),
   check: (params) => boundCheck(params, true),
 };

@@ -101,7 +101,7 @@ export function gronwallOutcome(tr: RateTrace): CheckOutcome {
   }
   const margin = Math.min(...tr.lamAsym) - Math.max(...tr.kPert);
   return {
-    ok: slack >= 0, slack, vacuous: margin <= 0,
+    ok: slack >= 0, slack, vacuous: margin <= 0, tightness: Math.max(tightInst, tightInt),
     details: {
       C0: Math.min(...tr.lamAsym), maxKPert: Math.max(...tr.kPert), kPertOverC0: perturbationRatio(tr),
       tightnessInstantaneous: tightInst, tightnessIntegrated: tightInt, lossRatioT: tr.loss[tr.loss.length - 1] / tr.loss[0],
@@ -123,5 +123,6 @@ export function eq9Outcome(tr: RateTrace): CheckOutcome {
     slack = Math.min(slack, (measured - (c0 * tr.t[k]) / 2 + relLossTol(tr, k)) / measured); // eq. (9) in exponent units
     worstRate = Math.min(worstRate, measured / tr.t[k]);
   }
-  return { ok: slack >= 0, slack, details: { ...details, minRateOverC0: worstRate / c0, gronwallRateOverC0: 2 * (1 - ratio) } };
+  // L(t) <= L(0) e^{-C0 t/2} <=> C0/2 <= -ln(L(t)/L(0))/t: tightness = (C0/2) / the slowest measured average rate
+  return { ok: slack >= 0, slack, tightness: c0 / (2 * worstRate), details: { ...details, minRateOverC0: worstRate / c0, gronwallRateOverC0: 2 * (1 - ratio) } };
 }

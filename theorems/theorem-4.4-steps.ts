@@ -271,6 +271,8 @@ export const theorem44LemmaC1Bound: Claim<MinimumParams> = {
   toleranceRule: 'eigen-decompositions of m x m matrices of norm <= 8 gamma^2 m built through the N^{1/2} eigendecomposition: 256 EPS d 8 gamma^2 m',
   runs,
   arbitrary: boundArbitrary,
+  tightnessRule: 'bound / lambda_min(K_asym) (a lower bound b <= a as b / a), non-vacuous runs only. No search space: the instance is a global minimum ' +
+    'built from the labels (theorem 4.4\'s construction), whose continuous freedom (the gates) does not change the bound',
   check: (p) => {
     const { gm, K, G } = atMinimum(p);
     const g2 = p.gamma ** 2;
@@ -283,7 +285,7 @@ export const theorem44LemmaC1Bound: Claim<MinimumParams> = {
     if (![lk, bound, boundPrinted].every(Number.isFinite)) return { ok: false, slack: Number.NEGATIVE_INFINITY };
     const slack = lk - bound + tol;
     return {
-      ok: slack >= 0, slack, tolerance: tol, vacuous: bound <= tol,
+      ok: slack >= 0, slack, tolerance: tol, vacuous: bound <= tol, ...(lk > 0 && bound > 0 ? { tightness: bound / lk } : {}),
       details: { lambdaMinK: lk, bound, ratio: bound > 0 ? lk / bound : 0, boundPrintedR: boundPrinted, printedBoundHolds: lk + tol >= boundPrinted ? 'yes' : 'no', normGminusI: gi },
     };
   },

@@ -3,6 +3,7 @@
  * report all read the registry built from them (theorems/index.ts), so a claim is written once.
  */
 import type { Arbitrary } from 'fast-check';
+import type { QnnInstance } from '../model/instance.ts';
 
 /** How a claim is checked; each kind has its own honest method (see README, "Kinds of check"). */
 export type ClaimKind =
@@ -49,8 +50,23 @@ export interface CheckOutcome {
   tolerance?: number;
   /** Extra numbers worth reporting (fitted exponents, quantiles, sample sizes). */
   details?: Record<string, number | string>;
-  /** The bound says nothing on this instance (e.g. a lower bound <= 0, a probabilistic bound above the deterministic maximum). */
+  /**
+   * Dimensionless closeness to failing, defined per claim in its `tightnessRule`: lhs / rhs for lhs <= rhs
+   * (1 = equality, > 1 = violated). Absent for identities (their residual says it).
+   */
+  tightness?: number;
+  /** A composite outcome (allOf): every part by name, not only the smallest. */
+  parts?: PartOutcome[];
+  /** The bound followed from trivial facts on this run (the claim's `vacuousRule` says which). */
   vacuous?: boolean;
+}
+
+/** One named part of a composite outcome. */
+export interface PartOutcome {
+  name: string;
+  ok: boolean;
+  slack: number;
+  tightness?: number;
 }
 
 /** Parameters every instance carries, so counterexamples are readable and ranges can be reported. */
@@ -84,7 +100,7 @@ export interface Claim<I extends InstanceParams = InstanceParams> {
   expectation: Expectation;
   /** For `not-reproduced`: the protocol detail the paper leaves open whose statement would settle the disagreement. */
   protocolGap?: string;
-  /** When an outcome is marked `vacuous`, in words. */
+  /** When an outcome is marked `vacuous`, in words (required where the outcome can set `vacuous`). */
   vacuousRule?: string;
   /** For `fails-as-printed`: id of the sibling claim with the corrected form. */
   correctedBy?: string;
@@ -99,7 +115,37 @@ export interface Claim<I extends InstanceParams = InstanceParams> {
   runs: Budget;
   /** Generator of instance parameters (a seed plus dimensions); the check builds the instance from them. */
   arbitrary: () => Arbitrary<I>;
+  /** How `tightness` is defined for this claim (required where the outcome reports one). */
+  tightnessRule?: string;
+  /** Continuous space for the targeted search of the worst case (src/search/). */
+  search?: SearchSpace<I>;
   check: (params: I) => CheckOutcome;
+}
+
+/**
+ * A continuous search space: the discrete choices (d, m, p, labels...) come from a random run's params
+ * and stay fixed; `decode` maps ANY real vector x of length `dimension(discrete)` to an instance that
+ * satisfies the claim's hypotheses by construction, and `assess` is the claim's invariant on it.
+ */
+export interface SearchSpace<I extends InstanceParams = InstanceParams, T = any> {
+  /** Length of x for these discrete choices. */
+  dimension: (discrete: I) => number;
+  decode: (x: Float64Array, discrete: I) => T;
+  assess: (instance: T, discrete: I) => CheckOutcome;
+  /** Evaluations of the search per budget level (default SEARCH_EVALUATIONS in src/search/). */
+  evaluations?: Budget;
+  /** Why the space is meaningful and what it covers (and the known supremum of the tightness, if any). */
+  note: string;
+  /** Supremum of the tightness known from a proof (a test requires the search to reach it within 1%). */
+  knownSupremum?: { value: number; where: string };
+  /**
+   * The x that decodes to the random run's own instance (where the decoder is invertible): the search then starts
+   * exactly at the best random instances instead of at random points of their discrete family (undefined: this run's
+   * instance is not in the space, e.g. a hand-built family of another shape).
+   */
+  encode?: (discrete: I) => Float64Array | undefined;
+  /** Where the decoded instance is a QNN instance at a point theta: that pair (exported for `qnn-verify eval`). */
+  qnn?: (instance: T) => { inst: QnnInstance; theta: Float64Array };
 }
 
 export interface ClaimResult {
@@ -129,9 +175,38 @@ export interface ClaimResult {
     path: string;
     replay: string;
     error?: string;
+    /** A counterexample found by the targeted search: the decoded instance (replayed with --instance). */
+    instance?: SearchedInstance;
   };
   details?: Record<string, number | string>;
+  tightnessRule?: string;
+  vacuousRule?: string;
+  /** Max tightness over the random runs and after the search; null where the claim reports none. */
+  tightness?: TightnessResult;
+  /** Runs whose outcome was not vacuous (equal to `runs` for claims that never set `vacuous`); absent in older reports. */
+  nonVacuousRuns?: number;
   timeMs: number;
+}
+
+/** A searched instance: discrete choices plus the real vector, enough to rebuild it exactly. */
+export interface SearchedInstance {
+  params: InstanceParams;
+  x: number[];
+}
+
+export interface TightnessResult {
+  /** Max over the random runs (null when no run reported one). */
+  random: number | null;
+  /** Max over the random runs and the search (null without a search). */
+  searched: number | null;
+  /** Evaluations spent by the search. */
+  evaluations: number;
+  /** The best instance the search decoded (the arg-max of the search phase), for replay; its tightness next to it. */
+  instance?: SearchedInstance;
+  instanceTightness?: number;
+  /** The known supremum, when the claim gives one. */
+  knownSupremum?: number;
+  replay?: string;
 }
 
 /** A claim of any instance type, as stored in the registry. */

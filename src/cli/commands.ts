@@ -14,6 +14,11 @@ import { trainCommand } from './train-command.ts';
 import { intOption, shardOption, type ShardSpec } from './options.ts';
 import { writeReportFiles } from './report-files.ts';
 import type { Command } from './types.ts';
+import { exportSearched, loadSearchedInstance, replaySearched } from '../search/replay.ts';
+import { costHintFromReport, runClaimsParallel } from '../claims/pool.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomic } from '../report/report.ts';
 
 export type { Command } from './types.ts';
 
@@ -75,7 +80,7 @@ function verdictLine(r: ClaimResult): string {
 const verify: Command = {
   options: {
     budget: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, claims: { type: 'string' },
-    out: { type: 'string' }, shard: { type: 'string' }, exact: { type: 'boolean' },
+    out: { type: 'string' }, shard: { type: 'string' }, exact: { type: 'boolean' }, jobs: { type: 'string' },
   },
   positionals: 0,
   run: async (v) => {
@@ -90,12 +95,12 @@ const verify: Command = {
     const selected = all.filter((c) => ids.has(c.id));
     const outDir = (v.out as string | undefined) ?? 'report';
     prepareOutDir('verify', '--out', outDir); // before any claim runs
-    const results: ClaimResult[] = [];
-    selected.forEach((c, k) => {
-      progress(`[${k + 1}/${selected.length}] ${c.id} ...`);
-      const r = runClaim(c, { seed, budget, runs });
-      results.push(r);
-      progress(verdictLine(r));
+    // all cores (src/claims/pool.ts): results identical to a sequential run, in selection (registry) order
+    const previous = join(outDir, 'verification-report.json');
+    const results = await runClaimsParallel(selected, { seed, budget, runs }, {
+      jobs: intOption('verify', 'jobs', v.jobs, 1, 256),
+      costHint: costHintFromReport(existsSync(previous) ? readFileSync(previous, 'utf8') : undefined),
+      onResult: (r, k, n) => progress(`[${k + 1}/${n}] ${verdictLine(r)}`),
     });
     const rep = buildReport(results, { seed, budget: budgetLabel(budget, runs), run: runMeta(reg, budget, runs, exact, all, shard, results) });
     await writeReportFiles(rep, outDir);
@@ -107,12 +112,20 @@ const verify: Command = {
 };
 
 const replay: Command = {
-  options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } },
+  options: { claim: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, instance: { type: 'string' }, export: { type: 'string' } },
   positionals: 0,
   run: async (v) => {
     if (typeof v.claim !== 'string') throw new QnnInputError('replay', '--claim', 'is required');
     const c = (await registry()).claimById(v.claim);
     if (!c) throw new QnnInputError('replay', '--claim', `names an unknown claim '${oneLine(v.claim, 60)}' (see 'qnn-verify list')`);
+    if (typeof v.instance === 'string') {
+      // a searched instance (src/search/replay.ts): re-evaluated exactly, optionally exported for `eval`
+      const inst = loadSearchedInstance(v.instance, c.id);
+      const sr = replaySearched(c, inst);
+      if (typeof v.export === 'string') writeAtomic(v.export, exportSearched(c, inst));
+      process.stdout.write(`${JSON.stringify(sr, null, 2)}\n`);
+      return sr.ok === (c.expectation === 'holds') ? 0 : 1;
+    }
     const seed = intOption('replay', 'seed', v.seed, SEED_MIN, SEED_MAX);
     if (seed === undefined) throw new QnnInputError('replay', '--seed', 'is required');
     const path = v.path as string | undefined;

@@ -11,8 +11,8 @@ export { UsageError };
 
 export const USAGE = `usage: qnn-verify <command> [options]
 commands:
-  verify  [--budget quick|default|full] [--runs N] [--seed S] [--claims id,id] [--out DIR] [--shard i/n] [--exact]
-  replay  --claim ID --seed S [--path P]
+  verify  [--budget quick|default|full] [--runs N] [--seed S] [--claims id,id] [--out DIR] [--shard i/n] [--exact] [--jobs N]
+  replay  --claim ID --seed S [--path P] | --claim ID --instance FILE [--export EVAL.json]
   merge   DIR [--out DIR] [--allow-partial]
   list
   sample  --d D --m M --p P [--gamma G] [--seed S]

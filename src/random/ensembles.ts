@@ -112,9 +112,8 @@ export function orthonormalStates(rng: Rng, m: number, d: number): CMat {
 export function balancedLabels(rng: Rng, m: number): Float64Array {
   checkInt(m, 2, 'balancedLabels', 'm');
   check(m % 2 === 0, 'balancedLabels', 'm', `must be even for an equal number of +1 and -1 labels (got ${m})`);
-  const y = new Float64Array(m);
-  // Stryker disable next-line EqualityOperator: the signs before the shuffle only swap the two halves: the shuffled labels have the same law; i = m writes past the end (ignored)
-  for (let i = 0; i < m; i++) y[i] = i < m / 2 ? 1 : -1;
+  // +1 on the first half, -1 on the second, before the shuffle
+  const y = new Float64Array(m).fill(-1).fill(1, 0, m / 2);
   for (let i = m - 1; i > 0; i--) {
     const j = randomInt(rng, i + 1);
     const t = y[i];

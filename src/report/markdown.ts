@@ -26,6 +26,13 @@ function ranges(r: ClaimResult): string {
   return parts.join(', ') || '-';
 }
 
+/** The three tightness cells of the summary table: random, searched, non-vacuous fraction. */
+export function tightnessCells(r: ClaimResult): string {
+  const t = r.tightness;
+  const nv = r.vacuousRule ? fmt(r.runs ? (r.nonVacuousRuns ?? r.runs) / r.runs : 0) : '-';
+  return `${fmt(t?.random)} | ${fmt(t?.searched)} | ${nv}`;
+}
+
 function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -40,10 +47,11 @@ export function renderMarkdown(rep: VerificationReport): string {
     `${s['violated-as-printed']} violated as printed (each with a verified correction), ${s['not-reproduced']} not reproduced (experiments our protocol contradicts), ` +
     `${s.violated} violated, ${s.inconclusive} inconclusive.` +
     (s.unexpected.length ? ` Unexpected: ${s.unexpected.join(', ')}.` : ' Every verdict is the expected one.'), '');
-  out.push('| claim | paper | kind | verdict | runs | worst slack | largest residual | time (ms) |');
-  out.push('|---|---|---|---|---|---|---|---|');
+  out.push('Tightness: lhs / rhs of the inequality as the claim defines it (1 = equality, > 1 = violated); *random* is the largest over the random runs, *searched* the largest after the targeted search; *non-vacuous* the fraction of runs where the bound did not follow from trivial facts.', '');
+  out.push('| claim | paper | kind | verdict | runs | worst slack | largest residual | tightness random | tightness searched | non-vacuous | time (ms) |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rep.results) {
-    out.push(`| [${r.id}](#${anchor(r.id)}) | ${r.ref.label} (${r.ref.equations.map((e) => `(${e})`).join(' ')}) | ${r.kind} | ${MARK[r.verdict]} | ${r.runs} | ${fmt(r.worstSlack)} | ${fmt(r.largestResidual)} | ${r.timeMs} |`);
+    out.push(`| [${r.id}](#${anchor(r.id)}) | ${r.ref.label} (${r.ref.equations.map((e) => `(${e})`).join(' ')}) | ${r.kind} | ${MARK[r.verdict]} | ${r.runs} | ${fmt(r.worstSlack)} | ${fmt(r.largestResidual)} | ${tightnessCells(r)} | ${r.timeMs} |`);
   }
   out.push('');
   out.push(...renderCoverageSection(rep.coverage), ...renderErrataSection(rep.errata));
@@ -57,6 +65,12 @@ export function renderMarkdown(rep: VerificationReport): string {
     out.push(`- runs: ${r.runs} (seed ${r.seed}); ranges: ${ranges(r)}`);
     out.push(`- worst slack: ${fmt(r.worstSlack)}; largest residual: ${fmt(r.largestResidual)}`);
     out.push(`- tolerance: ${r.toleranceRule}`);
+    if (r.tightnessRule) out.push(`- tightness rule: ${r.tightnessRule}`);
+    if (r.tightness) {
+      const t = r.tightness;
+      out.push(`- tightness: random ${fmt(t.random)}, searched ${fmt(t.searched)} (${t.evaluations} evaluations)${t.knownSupremum !== undefined ? `, known supremum ${fmt(t.knownSupremum)}` : ''}${t.replay ? `; best searched instance (tightness ${fmt(t.instanceTightness)}): \`${t.replay}\`` : ''}`);
+    }
+    if (r.vacuousRule) out.push(`- vacuous: ${r.vacuousRule} (${r.nonVacuousRuns ?? r.runs} of ${r.runs} runs non-vacuous)`);
     if (r.details) out.push(`- details: ${Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; ')}`);
     if (r.counterexample) {
       const c = r.counterexample;

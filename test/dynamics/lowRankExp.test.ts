@@ -95,6 +95,32 @@ describe('low-rank exponential: generic factors, the empty case, input checks', 
     expect(maxAbsDiff(conjugateLowRank(e, M), matmul(matmul(Edense, M), adjoint(Edense)))).toBeLessThanOrEqual(tolE * frobeniusNorm(M));
   });
 
+  it('basis vectors with real, purely imaginary and zero entries: the conjugation skips only coefficients that are exactly 0', () => {
+    // Q from real factors is real (Im = 0 in every entry), from purely imaginary V and real X it mixes both,
+    // and factors supported on the first coordinates leave exact zeros in Q.
+    const rng = makeRng(28);
+    const d = 5, p = 2;
+    const real = (a: ReturnType<typeof ginibre>) => ({ ...a, im: new Float64Array(a.im.length) });
+    const imag = (a: ReturnType<typeof ginibre>) => ({ ...a, re: new Float64Array(a.re.length) });
+    const sparse = (a: ReturnType<typeof ginibre>) => {
+      const b = { ...a, re: a.re.slice(), im: a.im.slice() };
+      for (let j = 0; j < p; j++) for (const c of [3, 4]) { b.re[j * d + c] = 0; b.im[j * d + c] = 0; }
+      return b;
+    };
+    for (const [X, V] of [
+      [real(ginibre(rng, p, d)), real(ginibre(rng, p, d))],
+      [real(ginibre(rng, p, d)), imag(ginibre(rng, p, d))],
+      [imag(ginibre(rng, p, d)), imag(ginibre(rng, p, d))],
+      [sparse(ginibre(rng, p, d)), sparse(ginibre(rng, p, d))],
+    ]) {
+      const e = lowRankSkewExp(X, V);
+      const Edense = expmAntiHermitian(skewFromFactors(X, V), 1);
+      const tolE = 64 * EPS * d * Math.max(1, frobeniusNorm(skewFromFactors(X, V)));
+      const M = gue(rng, d);
+      expect(maxAbsDiff(conjugateLowRank(e, M), matmul(matmul(Edense, M), adjoint(Edense)))).toBeLessThanOrEqual(tolE * frobeniusNorm(M));
+    }
+  });
+
   it('F = 0 from zero factors: an empty basis, E = I, and the conjugation returns M', () => {
     const e = lowRankSkewExp(zeros(2, 5), zeros(2, 5));
     expect([e.q.rows, e.g.rows, e.g.cols]).toEqual([0, 0, 0]);

@@ -27,6 +27,17 @@ describe('gradient descent', () => {
     expect(res.trace[3].loss).toBeLessThan(res.trace[0].loss);
   });
 
+  it('stops at the first loss strictly below the threshold: a loss equal to it to the last bit does not stop', () => {
+    const { instance, theta0 } = appendixDInstance(makeRng(3), { d: 4, m: 2, p: 4, gamma: 2 });
+    const c = compile(instance);
+    const free = gradientDescent(c, theta0, { lr: 0.01, steps: 6 });
+    const l3 = free.trace[3].loss;
+    expect(free.trace[4].loss).toBeLessThan(l3);
+    const stopped = gradientDescent(c, theta0, { lr: 0.01, steps: 6, stopBelow: l3 });
+    expect(stopped.iterations).toBe(4);
+    expect(stopped.trace.at(-1)!.loss).toBe(free.trace[4].loss);
+  });
+
   it('stops early below a loss threshold and validates its options', () => {
     const { instance, theta0 } = appendixDInstance(makeRng(2), { d: 4, m: 2, p: 4, gamma: 4 });
     const c = compile(instance);

@@ -57,4 +57,20 @@ describe('makeInstance input checks', () => {
     const near = fromArrays([[1, 0], [tol / 2, Math.sqrt(1 - tol * tol / 4)]]);
     expect(() => makeInstance(ans, Z, near, [1, 1], { orthogonal: true })).not.toThrow();
   });
+
+  it('exactly at the tolerance passes: |v|^2 - 1 = tol and |v_0^dag v_1| = tol to the last bit (the checks are strict: > tol fails)', () => {
+    const tol = stateTolerance(d); // 2000 EPS, a multiple of EPS: 1 + tol is exact
+    // (1 + k EPS)^2 rounds to 1 + 2k EPS for small k: k = tol / (2 EPS) gives |v|^2 = 1 + tol exactly.
+    const x = 1 + tol / 2;
+    expect(x * x - 1).toBe(tol);
+    expect(() => makeInstance(ans, Z, fromArrays([[x, 0]]), [1])).not.toThrow();
+    const xUp = 1 + tol / 2 + EPS;
+    expect(xUp * xUp - 1).toBeGreaterThan(tol);
+    expect(() => makeInstance(ans, Z, fromArrays([[xUp, 0]]), [1])).toThrow(/^makeInstance: states\[0\] must have unit norm/);
+    // v_1 = (tol, 1): |v_1|^2 = 1 + tol^2 rounds to 1, and v_0^dag v_1 = tol exactly.
+    const atTol = fromArrays([[1, 0], [tol, 1]]);
+    expect(() => makeInstance(ans, Z, atTol, [1, 1], { orthogonal: true })).not.toThrow();
+    const beyond = fromArrays([[1, 0], [tol * (1 + 4 * EPS), 1]]);
+    expect(() => makeInstance(ans, Z, beyond, [1, 1], { orthogonal: true })).toThrow(/^makeInstance: states\[0\], states\[1\] must be orthogonal/);
+  });
 });

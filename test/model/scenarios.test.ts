@@ -2,6 +2,7 @@
 // message, and the shape of what they build (labels: balanced for even m, +-1 for m = 1).
 import { describe, expect, it } from 'vitest';
 import { appendixDInstance, lineInstance } from '../../src/model/scenarios.ts';
+import { haarSpecialUnitary, orthonormalStates } from '../../src/random/ensembles.ts';
 import { makeRng } from '../../src/random/rng.ts';
 
 describe('scenario parameters', () => {
@@ -45,5 +46,20 @@ describe('lineInstance theta(0)', () => {
     // 64 uniform draws: P(max < 3 pi / 2) = (3/4)^64 < 1e-7, P(min > pi / 2) likewise
     expect(Math.max(...theta0)).toBeGreaterThan(1.5 * Math.PI);
     expect(Math.min(...theta0)).toBeLessThan(0.5 * Math.PI);
+  });
+});
+
+describe('appendixDInstance, entry by entry (same seed, same numbers)', () => {
+  it('odd m: label j is +1 exactly when the j-th uniform after the states is < 1/2 (the documented construction)', () => {
+    for (let seed = 0; seed < 8; seed++) {
+      const s = { d: 4, m: 3, p: 2, gamma: 1.5 };
+      const { instance } = appendixDInstance(makeRng(seed), s);
+      // replay the stream: p + 1 Haar SU(d) unitaries, the states, then one uniform per label
+      const rng = makeRng(seed);
+      for (let l = 0; l <= s.p; l++) haarSpecialUnitary(rng, s.d);
+      orthonormalStates(rng, s.m, s.d);
+      const expected = Array.from({ length: s.m }, () => (rng.uniform() < 0.5 ? 1 : -1));
+      expect(Array.from(instance.labels)).toEqual(expected);
+    }
   });
 });

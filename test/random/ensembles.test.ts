@@ -244,6 +244,17 @@ describe('states, labels, Hermitians', () => {
     for (const c of plus) expect(Math.abs(c / n - 0.5)).toBeLessThanOrEqual(Z_MAX * Math.sqrt(0.25 / n));
   });
 
+  it('balancedLabels: exactly m/2 labels +1 and m/2 labels -1 (m = 2: one of each; a shifted half, i <= m/2, gives m/2 + 1)', () => {
+    const rng = makeRng(35);
+    for (const m of [2, 4, 6, 50]) {
+      for (let s = 0; s < 5; s++) {
+        const y = balancedLabels(rng, m);
+        expect(y.filter((v) => v === 1).length).toBe(m / 2);
+        expect(y.filter((v) => v === -1).length).toBe(m / 2);
+      }
+    }
+  });
+
   it('randomHermitianWithSpectrum: exactly Hermitian, tr H^k = sum lambda^k (k = 1,2,3) to C_ROUND d EPS scale', () => {
     const rng = makeRng(34);
     for (const spec of [[2.5], [1, -1], [1, 1, -1, -1], [3, 0, -0.5, 1e-3, 7, -2, 2, 0]]) {

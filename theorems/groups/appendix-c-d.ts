@@ -4,6 +4,9 @@ import { appendixDGeneratorClaim } from '../appendix-d.ts';
 import { corollary43Claims } from '../corollary-4.3.ts';
 import { figure5, figure5DTrend, figure5LargeGamma } from '../figure-5.ts';
 import { figure6, figure6SmallestNearMinima } from '../figure-6.ts';
+import { appendixDProtocol } from '../appendix-d-protocol.ts';
+import { integratorOrderClaims } from '../integrator-order.ts';
+import { simulatorRouteClaims } from '../simulator-routes.ts';
 import { lemmaC1 } from '../lemma-c.1.ts';
 import { lemmaC1Eq100 } from '../lemma-c.1-eq100.ts';
 import { lemmaC2Claims } from '../lemma-c.2.ts';
@@ -40,6 +43,11 @@ export const appendixCDClaims: AnyClaim[] = [
   figure5, figure5LargeGamma, figure5DTrend,
   figure6,
   figure6SmallestNearMinima,
+  // Appendix D.1's protocol constants (lr = 0.001/p, 10000 epochs) through the rate they set; the fast routes
+  // of the simulator against their dense references off the special case; the integrators' observed orders.
+  appendixDProtocol,
+  ...simulatorRouteClaims,
+  ...integratorOrderClaims,
 ];
 
 /*
