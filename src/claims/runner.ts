@@ -64,6 +64,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
   const start = performance.now();
   let worstSlack: number | null = null;
   let largestResidual: number | null = null;
+  let relativeResidual: number | undefined;
   const ranges: Record<string, [number, number]> = {};
   // Details reported: those of the run with the largest tightness (or, without tightness, the smallest slack).
   let shown: { details?: Record<string, number | string>; tightness?: number; slack: number } | undefined;
@@ -90,6 +91,9 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     // a passing vacuous run says nothing about the bound: its placeholder slack stays out of the worst slack
     if (Number.isFinite(outcome.slack) && !(outcome.vacuous && outcome.ok)) worstSlack = worstSlack === null ? outcome.slack : Math.min(worstSlack, outcome.slack);
     if (outcome.residual !== undefined) largestResidual = Math.max(largestResidual ?? 0, outcome.residual);
+    if (outcome.residual !== undefined && outcome.tolerance !== undefined && outcome.tolerance > 0 && Number.isFinite(outcome.residual)) {
+      relativeResidual = Math.max(relativeResidual ?? 0, outcome.residual / outcome.tolerance);
+    }
     if (shrinking) return outcome.ok;
     if (outcome.vacuous) sawVacuous = true;
     else nonVacuous++;
@@ -172,6 +176,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     seed: rd.seed,
     worstSlack,
     largestResidual,
+    ...(relativeResidual !== undefined ? { relativeResidual } : {}),
     ranges,
     counterexample,
     details,

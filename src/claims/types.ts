@@ -168,6 +168,8 @@ export interface ClaimResult {
   /** Worst slack over all runs (most negative = furthest from holding). */
   worstSlack: number | null;
   largestResidual: number | null;
+  /** Identities: the largest residual / tolerance over the runs (dimensionless, comparable across claims; > 1 fails). */
+  relativeResidual?: number;
   ranges: Record<string, [number, number]>;
   counterexample?: {
     params: InstanceParams;

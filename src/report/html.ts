@@ -49,7 +49,7 @@ function columns(results: PageResult[]): Column[] {
     cols.push({ head: 'tightness (random)', title: 'largest lhs/rhs over the random runs; 1 = equality', num: true, cell: (r) => (tightnessOf(r) ? fmt(tightnessOf(r)!.random) : '') });
     cols.push({ head: 'tightness (searched)', title: 'largest lhs/rhs after the targeted search', num: true, cell: (r) => (tightnessOf(r) ? fmt(tightnessOf(r)!.searched) : '') });
   }
-  if (any(relativeResidualOf)) cols.push({ head: 'rel. residual', title: 'identities: relative residual', num: true, cell: (r) => fmt(relativeResidualOf(r)) });
+  if (any(relativeResidualOf)) cols.push({ head: 'rel. residual', title: 'identities: the largest residual over its tolerance (1 = at the tolerance)', num: true, cell: (r) => fmt(relativeResidualOf(r)) });
   if (any(confidenceOf)) cols.push({ head: 'confidence', title: 'statistical and scaling claims: confidence level of the decision', num: true, cell: (r) => { const c = confidenceOf(r); return c === undefined ? '' : fmtPct(c); } });
   cols.push({ head: 'time', title: 'wall time of the check', num: true, cell: (r) => fmtTime(r.timeMs) });
   return cols;

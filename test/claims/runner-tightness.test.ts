@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allOf, inequalityOutcome, tightnessOf } from '../../src/claims/outcomes.ts';
+import { allOf, identityOutcome, inequalityOutcome, tightnessOf } from '../../src/claims/outcomes.ts';
 import { runClaim } from '../../src/claims/runner.ts';
 import type { Claim, InstanceParams } from '../../src/claims/types.ts';
 import { defineSpace } from '../../src/search/decode.ts';
@@ -110,6 +110,14 @@ describe('runClaim: tightness', () => {
     expect(s.verdict).toBe('verified');
     expect(s.nonVacuousRuns).toBeGreaterThan(0);
     expect(s.nonVacuousRuns).toBeLessThan(30);
+  });
+
+  it('identities report the largest residual over its tolerance', () => {
+    const c = toy({ kind: 'identity', check: ({ a }) => identityOutcome(a / 20, 1), search: undefined });
+    const r = runClaim(c, { seed: 3 });
+    expect(r.relativeResidual).toBeCloseTo(r.largestResidual!, 15);
+    expect(r.relativeResidual).toBeLessThanOrEqual(1);
+    expect(runClaim(toy({ search: undefined }), { seed: 3 }).relativeResidual).toBeUndefined();
   });
 
   it('the worst slack is taken over non-vacuous runs only (a vacuous run carries a placeholder slack)', () => {
