@@ -105,7 +105,7 @@ const verify: Command = {
     const rep = buildReport(results, { seed, budget: budgetLabel(budget, runs), run: runMeta(reg, budget, runs, exact, all, shard, results) });
     await writeReportFiles(rep, outDir);
     const s = rep.summary;
-    process.stdout.write(`${s.total} claims: ${s.verified} verified, ${s['violated-as-printed']} violated as printed, ${s.violated} violated, ${s.inconclusive} inconclusive. Report: ${outDir}/verification-report.md\n`);
+    process.stdout.write(`${s.total} claims: ${s.verified} verified (${s.verifiedSubstantive} substantive, ${s.verifiedConsistency} consistency), ${s['violated-as-printed']} violated as printed, ${s['not-reproduced']} not reproduced, ${s.violated} violated, ${s.inconclusive} inconclusive. Report: ${outDir}/verification-report.md\n`);
     if (s.unexpected.length) process.stdout.write(`unexpected verdicts: ${s.unexpected.join(', ')}\n`);
     return s.unexpected.length ? 1 : 0;
   },
