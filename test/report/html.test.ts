@@ -67,13 +67,25 @@ describe('the page from the committed report', () => {
     const b3 = html.slice(html.indexOf('id="lemma-b3"'));
     expect(b3.slice(0, b3.indexOf('</section>'))).toContain('lhs = 4.139, rhs = 3.066');
   });
-  it('leaves out the columns and counts whose data the report does not carry', () => {
+  it('shows the strength columns and counts that the report carries', () => {
     const h = headers(html);
     expect(h).toEqual(expect.arrayContaining(['claim', 'paper', 'verdict', 'kind', 'runs', 'time']));
+    for (const present of ['strength', 'non-vacuous', 'tightness (random)', 'tightness (searched)', 'rel. residual']) expect(h).toContain(present);
+    expect(html).toContain('class="badge v-not-reproduced"');
+    expect(html).not.toContain('substantive / consistency: not in this report');
+  });
+  it('leaves out the columns and counts whose data a report does not carry (never a faked column)', () => {
+    const old = clone();
+    for (const r of old.results as unknown as Record<string, unknown>[]) {
+      for (const k of ['strength', 'strengthReason', 'tightness', 'tightnessRule', 'nonVacuousRuns', 'vacuousRule', 'relativeResidual']) delete r[k];
+      if (r.verdict === 'not-reproduced') r.verdict = 'violated-as-printed';
+    }
+    const page = renderHtml(old);
+    const h = headers(page);
+    expect(h).toEqual(expect.arrayContaining(['claim', 'paper', 'verdict', 'kind', 'runs', 'time']));
     for (const absent of ['strength', 'non-vacuous', 'tightness (random)', 'tightness (searched)', 'rel. residual']) expect(h).not.toContain(absent);
-    expect(html).not.toContain('not reproduced</span>');
-    expect(html).toContain('substantive / consistency: not in this report');
-    expect(html).toContain('classes: not in this report');
+    expect(page).not.toContain('class="badge v-not-reproduced"');
+    expect(page).toContain('substantive / consistency: not in this report');
   });
   it('reads the confidence level from the details of a statistical claim', () => {
     const f5 = REP.results.find((r) => r.id === 'figure-5') as unknown as PageResult;
