@@ -1,16 +1,9 @@
 /** Correlation coefficients: Pearson's r and Spearman's rank correlation. */
-import { mean } from './summary.ts';
+import { centredMoments } from './summary.ts';
 
 /** Pearson's r = sxy / sqrt(sxx syy) about the means; NaN when either sample is constant. */
 export function pearson(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = mean(x), my = mean(y);
-  let sxx = 0, syy = 0, sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
+  const { sxx, syy, sxy } = centredMoments(x, y);
   return sxy / Math.sqrt(sxx * syy);
 }
 

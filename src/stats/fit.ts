@@ -1,7 +1,7 @@
 /** Least-squares straight lines: ordinary (with standard errors and Student t intervals), weighted, and through the origin. */
 import { check } from '../errors.ts';
 import { studentTQuantile } from './distributions.ts';
-import { mean } from './summary.ts';
+import { centredMoments } from './summary.ts';
 
 /** y = intercept + slope x fitted by ordinary least squares. */
 export interface LinearFit {
@@ -20,13 +20,7 @@ export interface LinearFit {
 export function linearFit(x: readonly number[], y: readonly number[]): LinearFit {
   check(x.length === y.length, 'linearFit', 'y', `must have the length of x (${y.length} != ${x.length})`);
   const n = x.length;
-  const mx = mean(x), my = mean(y);
-  let sxx = 0, syy = 0, sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
+  const { mx, my, sxx, syy, sxy } = centredMoments(x, y);
   const slope = sxy / sxx, intercept = my - slope * mx;
   const r = sxy / Math.sqrt(sxx * syy);
   let rss = 0;

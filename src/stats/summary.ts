@@ -44,3 +44,16 @@ export function meanBand(runs: readonly (readonly number[])[]): { mean: number[]
   }
   return out;
 }
+
+/** Means and centred second moments of paired samples: sxx = sum (x - mx)^2, syy, sxy (one pass after the means). */
+export function centredMoments(x: readonly number[], y: readonly number[]): { mx: number; my: number; sxx: number; syy: number; sxy: number } {
+  const n = x.length;
+  const mx = mean(x), my = mean(y);
+  let sxx = 0, syy = 0, sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
+  return { mx, my, sxx, syy, sxy };
+}

@@ -1,6 +1,6 @@
 /** Covers src/stats/summary.ts: mean, sample standard deviation, median and the mean band of the figures. */
 import { describe, expect, it } from 'vitest';
-import { mean, meanBand, median, std } from '../../src/stats/summary.ts';
+import { centredMoments, mean, meanBand, median, std } from '../../src/stats/summary.ts';
 
 describe('summaries', () => {
   it('mean, std (n - 1) and median of small exact samples', () => {
@@ -26,5 +26,12 @@ describe('summaries', () => {
     expect(c.clamped).toBe(true);
     expect(c.lo[0]).toBeCloseTo(100 / 9 / 10, 14);
     expect(meanBand([[1, 2, 3], [1, 2]]).mean).toEqual([1, 2]); // the shortest run sets the grid
+  });
+});
+
+describe('centredMoments', () => {
+  it('gives the means and the centred sums of squares and products (exact case)', () => {
+    // x = 1, 2, 3 (mean 2), y = 2, 4, 9 (mean 5): sxx = 2, syy = 9 + 1 + 16 = 26, sxy = (-1)(-3) + 0 + (1)(4) = 7
+    expect(centredMoments([1, 2, 3], [2, 4, 9])).toEqual({ mx: 2, my: 5, sxx: 2, syy: 26, sxy: 7 });
   });
 });
