@@ -8,7 +8,7 @@
  * behind asymptoticFlow: figures 3, 5, 6).
  */
 import fc from 'fast-check';
-import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { cf4Step } from '../src/dynamics/asymptotic.ts';
 import { dopri5 } from '../src/integrate/dopri5.ts';
@@ -131,7 +131,8 @@ export const cf4Order: Claim<Cf4Params> = {
   strengthReason: 'the observed order of one of our integrators; it guards the simulator, it is not a statement of the paper',
   expectation: 'holds',
   uses: ['theorem-4.2'],
-  toleranceRule: 'order 4 +- 0.6 at these steps (error constants vary with h; the embedded order-2 companion gives 2); errors kept above 1e3 EPS ||M||_F (rounding over 512 steps stays below 1e2 EPS ||M||_F) so rounding does not bend the fit',
+  toleranceRule: 'order 4 +- 0.6 at these steps (error constants vary with h; the embedded order-2 companion gives 2); only the step sizes whose error is above 1e3 EPS ||M||_F enter the fit (rounding over 512 steps stays below 1e2 EPS ||M||_F), so rounding does not bend it',
+  vacuousRule: 'vacuous when fewer than three of the four step sizes have an error above the rounding floor 1e3 EPS ||M||_F (an easy instance: no order can be fitted); before, such a run failed (seed 25 of the sweep, smallest error 5.94e-13 at a floor of 5.9e-13)',
   runs: { quick: 5, default: 10, full: 50 },
   arbitrary: () =>
     fc.record({
@@ -140,7 +141,7 @@ export const cf4Order: Claim<Cf4Params> = {
       m: fc.integer({ min: 1, max: 3 }),
       gamma: fc.double({ min: 1.05, max: 3, noNaN: true }),
     }),
-  check: ({ seed, d, m, gamma }) => {
+  check: ({ seed, d, m, gamma }): CheckOutcome => {
     const rng = makeRng(seed);
     const k = 1 + Math.floor(rng.uniform() * (d - 1));
     const M0 = randomHermitianWithSpectrum(rng, Array.from({ length: d }, (_, i) => (i < k ? gamma : -gamma)));
@@ -156,10 +157,14 @@ export const cf4Order: Claim<Cf4Params> = {
     const ns = [8, 16, 32, 64];
     const hs = ns.map((n) => T / n);
     const errs = ns.map((n) => frobeniusNorm(sub(cf4Fixed(M0, states, labels, T, n), ref)));
-    const order = fittedOrder(hs, errs);
-    const floor = Math.min(...errs) > 1e3 * 2 ** -52 * frobeniusNorm(M0);
+    // errors at the rounding floor would bend the fit: fit the step sizes whose error is above it, at least three
+    const floor = 1e3 * 2 ** -52 * frobeniusNorm(M0);
+    const keep = errs.flatMap((e, i) => (e > floor ? [i] : []));
+    const errors = errs.map((e) => e.toExponential(2)).join(' ');
+    if (keep.length < 3) return { ok: true, slack: 0, vacuous: true, details: { errors, aboveFloor: keep.length } };
+    const order = fittedOrder(keep.map((i) => hs[i]), keep.map((i) => errs[i]));
     const slack = Math.min(order - 3.6, 4.6 - order);
-    return { ok: floor && slack >= 0, slack: floor ? slack : -1, details: { order, errors: errs.map((e) => e.toExponential(2)).join(' ') } };
+    return { ok: slack >= 0, slack, details: { order, errors, fitted: keep.length } };
   },
 };
 
