@@ -3,7 +3,7 @@
  * Poincare separation theorem its eigenvalues lie between the extreme eigenvalues of A (x) B.
  */
 import fc from 'fast-check';
-import { defineSpace, hermitianEntries } from '../src/search/decode.ts';
+import { hermitianPairSpace } from './search-spaces.ts';
 import type { Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { CMat, hadamard, kron, zeros } from '../src/linalg/cmatrix.ts';
@@ -45,16 +45,12 @@ export const lemmaC1Eq100: Claim<Params> = {
   arbitrary: () => fc.record({ seed: seedArb(), d: fc.integer({ min: 2, max: 6 }), kind: fc.constantFrom<Kind>('gue', 'psd', 'pm1') }),
   tightnessRule: 'max over the eigenvalues v of A o B of 1 + (lo - v)/(hi - lo) and 1 + (v - hi)/(hi - lo), [lo, hi] the spectral range of A (x) B ' +
     '(1 = an eigenvalue at an end of the range)',
-  search: defineSpace<Params, { a: CMat; b: CMat }>({
-    decode: (r, { d }) => ({ a: r.hermitian(d), b: r.hermitian(d) }),
-    assess: ({ a, b }, { d }) => separation(a, b, d),
-    note: 'any two Hermitian d x d matrices (2 d^2 reals); the ends are attained (A^2 = I, B = A^T gives the eigenvalue 1 = lambda_max(A (x) B); diagonal A, B with the extreme product on the diagonal), supremum 1.',
-    knownSupremum: { value: 1, where: 'A^2 = I, B = A^T; or A, B diagonal' },
-    encode: (params) => {
-      const { a, b } = pairOf(params);
-      return Float64Array.from([...hermitianEntries(a), ...hermitianEntries(b)]);
-    },
-  }),
+  search: hermitianPairSpace<Params>(
+    pairOf,
+    separation,
+    'any two Hermitian d x d matrices (2 d^2 reals); the ends are attained (A^2 = I, B = A^T gives the eigenvalue 1 = lambda_max(A (x) B); diagonal A, B with the extreme product on the diagonal), supremum 1.',
+    { value: 1, where: 'A^2 = I, B = A^T; or A, B diagonal' },
+  ),
   check: (params) => {
     const { a, b } = pairOf(params);
     return separation(a, b, params.d);

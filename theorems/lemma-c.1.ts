@@ -7,7 +7,7 @@ import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { hadamard, transpose } from '../src/linalg/cmatrix.ts';
 import { opNormHermitian } from '../src/linalg/norms.ts';
 import { makeRng } from '../src/random/rng.ts';
-import { defineSpace, hermitianEntries } from '../src/search/decode.ts';
+import { hermitianPairSpace } from './search-spaces.ts';
 import type { CMat } from '../src/linalg/cmatrix.ts';
 import { randomHermitianWithSpectrum, randomTracelessHermitian } from '../src/random/ensembles.ts';
 
@@ -36,17 +36,13 @@ export const lemmaC1: Claim<Params> = {
       kind: fc.constantFrom<Kind>('traceless', 'pm1', 'tight'),
     }),
   tightnessRule: '||A o B||_op / (||A||_op ||B||_op) (1 = equality)',
-  search: defineSpace<Params, { a: CMat; b: CMat }>({
-    decode: (r, { d }) => ({ a: r.hermitian(d), b: r.hermitian(d) }),
-    assess: ({ a, b }, { d }) => hadamardBound(a, b, d),
-    note: 'A and B: any two Hermitian d x d matrices (2 d^2 reals); the ratio is scale-invariant in A and B, so no normalisation is needed. ' +
+  search: hermitianPairSpace<Params>(
+    pairOf,
+    hadamardBound,
+    'A and B: any two Hermitian d x d matrices (2 d^2 reals); the ratio is scale-invariant in A and B, so no normalisation is needed. ' +
       'The bound is attained (A^2 = I, B = A^T: A o B = (|A_ij|^2) is doubly stochastic) and also at diagonal A, B, so the supremum is 1.',
-    knownSupremum: { value: 1, where: 'A^2 = I, B = A^T (eq. 100 with equality); also A, B diagonal' },
-    encode: (params) => {
-      const { a, b } = pairOf(params);
-      return Float64Array.from([...hermitianEntries(a), ...hermitianEntries(b)]);
-    },
-  }),
+    { value: 1, where: 'A^2 = I, B = A^T (eq. 100 with equality); also A, B diagonal' },
+  ),
   check: (params) => {
     const { a, b } = pairOf(params);
     return hadamardBound(a, b, params.d);

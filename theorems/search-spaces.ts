@@ -8,7 +8,8 @@
 import { adjoint, type CMat, matmul, zeros } from '../src/linalg/cmatrix.ts';
 import { lineAnsatz, periodicAnsatz } from '../src/model/ansatz.ts';
 import { makeInstance, type QnnInstance } from '../src/model/instance.ts';
-import { hermitianEntries, integerInverse, type Reader, unitaryGenerator } from '../src/search/decode.ts';
+import { defineSpace, hermitianEntries, integerInverse, type Reader, unitaryGenerator } from '../src/search/decode.ts';
+import type { CheckOutcome, InstanceParams, SearchSpace } from '../src/claims/types.ts';
 import { eigh } from '../src/linalg/eigh.ts';
 import type { AnsatzKind, LabelsKind, MeasKind, StatesKind } from './section-2-3-common.ts';
 import type { PeriodicQnn } from './section-4-b-common.ts';
@@ -156,4 +157,26 @@ export function encodePeriodic(q: PeriodicQnn, s: { d: number; m: number; p: num
   for (const y of q.inst.labels) x.push((y * Math.PI) / 2);
   for (let l = 0; l < s.p; l++) x.push(q.theta0[l]);
   return Float64Array.from(x);
+}
+
+/**
+ * A search over any two Hermitian d x d matrices A, B (2 d^2 reals), starting exactly at a random run's pair:
+ * the space of lemma C.1's bound (99) and of its proof's spectral step (100).
+ */
+export function hermitianPairSpace<P extends InstanceParams & { d: number }>(
+  pairOf: (params: P) => { a: CMat; b: CMat },
+  assess: (a: CMat, b: CMat, d: number) => CheckOutcome,
+  note: string,
+  knownSupremum: SearchSpace<P, { a: CMat; b: CMat }>['knownSupremum'],
+) {
+  return defineSpace<P, { a: CMat; b: CMat }>({
+    decode: (r, { d }) => ({ a: r.hermitian(d), b: r.hermitian(d) }),
+    assess: ({ a, b }, { d }) => assess(a, b, d),
+    note,
+    knownSupremum,
+    encode: (params) => {
+      const { a, b } = pairOf(params);
+      return Float64Array.from([...hermitianEntries(a), ...hermitianEntries(b)]);
+    },
+  });
 }
