@@ -17,7 +17,7 @@ import { buildPeriodic, norm2v, type PeriodicQnn } from './section-4-b-common.ts
  * (D_l = diag(e^{-i theta_l lambda}), W_l as in compiled.ts), H_l = C_l^dag diag(lambda) C_l. O(p d^4), no
  * matrix exponentials; checked against yMatrix(layerGenerators(...)) in lemma-b.4.
  */
-export function yMatrixFast(q: PeriodicQnn, theta: ArrayLike<number>): CMat {
+export function yMatrixFast(q: { c: Pick<PeriodicQnn['c'], 'd' | 'p' | 'W' | 'lambdas'>; z: number }, theta: ArrayLike<number>): CMat {
   const { c, z } = q;
   const d = c.d, p = c.p, n = d * d;
   const y = zeros(n, n);

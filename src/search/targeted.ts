@@ -64,12 +64,14 @@ function discreteKey(p: InstanceParams): string {
  * Up to MAX_STARTS runs of distinct discrete choices: the tightest first (tightness equal to 1e-9 relative: the smaller
  * search dimension first, where a simplex can do more with the same budget), and the last start is the run of smallest
  * dimension not yet chosen (the search is most effective there; the tightest runs often come from hand-built families
- * in large dimension that the search cannot improve).
+ * in large dimension that the search cannot improve). A run whose family has dimension 0 (nothing continuous to vary, e.g. the
+ * spectrum of a traceless qubit H up to scale) is no start: its share of the evaluations would be lost.
  */
-export function pickStarts<I extends InstanceParams>(runs: { params: I; tightness: number }[], dimension: (p: I) => number = () => 0): I[] {
+export function pickStarts<I extends InstanceParams>(runs: { params: I; tightness: number }[], dimension: (p: I) => number = () => 1): I[] {
   const seen = new Set<string>();
   const distinct: { params: I; tightness: number; k: number; n: number }[] = [];
   runs.forEach((r, k) => {
+    if (dimension(r.params) < 1) return;
     const key = discreteKey(r.params);
     if (seen.has(key)) {
       const prev = distinct.find((x) => discreteKey(x.params) === key)!;
