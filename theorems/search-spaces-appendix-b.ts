@@ -63,6 +63,23 @@ export function sphereSpectrum(r: Reader, lam0: Float64Array): Float64Array {
   return out.map((x) => norm * (x - mean));
 }
 
+/**
+ * The d - 2 reals t with sphereSpectrum(t, lam0) = lam for a traceless lam of the same norm as lam0 (its inverse; the direction of t
+ * is arbitrary at the antipode -lam0, where the first tangent direction is used).
+ */
+export function sphereCoordinates(lam: Float64Array, lam0: Float64Array): Float64Array {
+  const norm0 = Math.hypot(...lam0), norm = Math.hypot(...lam);
+  const u0 = lam0.map((x) => x / norm0), u = lam.map((x) => x / norm);
+  const basis = tangentBasis(u0);
+  let c = 0;
+  for (let k = 0; k < u.length; k++) c += u[k] * u0[k];
+  const angle = Math.acos(Math.min(1, Math.max(-1, c)));
+  const w = basis.map((b) => b.reduce((acc, bk, k) => acc + bk * u[k], 0)); // components of u in the tangent directions
+  const len = Math.hypot(...w);
+  if (!(len > 0)) return Float64Array.from(basis, (_, i) => (i === 0 && angle > Math.PI / 2 ? Math.PI : 0));
+  return Float64Array.from(w, (x) => (angle * x) / len);
+}
+
 /** H = V diag(lam) V^dag (diag(lam) when V is undefined, i.e. the run's H was diagonal). */
 export function fromEigen(lam: Float64Array, V: CMat | undefined): CMat {
   const d = lam.length, h = zeros(d, d);
