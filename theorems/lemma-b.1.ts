@@ -167,7 +167,7 @@ export const lemmaB1HaarMean: Claim<HaarMeanParams> = {
       const out = { ok: haar <= Z_SCORE, slack: Z_SCORE - haar, tolerance: Z_SCORE, details: { maxAbsZ: haar, n, z: zFactor(h) } };
       return Number.isFinite(haar) ? { ...out, tightness: haar / Z_SCORE } : out;
     },
-    evaluations: { quick: 10, default: 60, full: 300 },
+    evaluations: { quick: 10, default: 40, full: 200 },
     note:
       'the spectrum of H (d - 2 reals: traceless spectra of the run\'s norm, on a sphere around the run\'s spectrum, x = 0 the run\'s H) with ' +
       'the run\'s eigenvectors and the run\'s n = 3000 Haar unitaries (common random numbers: the same sample for every x, so max |z| is ' +
