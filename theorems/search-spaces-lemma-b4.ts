@@ -101,29 +101,32 @@ function tracelessSpectrum(r: Reader, d: number): Float64Array {
   return v;
 }
 
-/** theta of the mode from x: 'normal' p reals, 'equal' one real for all, 'zero-k' p - 1 reals with theta_k = 0, 'small-k' p reals. */
-function thetaFrom(r: Reader, p: number, k: number, mode: ThetaMode): Float64Array {
+/**
+ * theta of the mode from x, in units of the run's scale s (theta_j = s x_j, so a step of the search is relative to the run's angles):
+ * 'normal' and 'small-k' p reals, 'equal' one real for all, 'zero-k' p - 1 reals with theta_k = 0.
+ */
+function thetaFrom(r: Reader, p: number, k: number, mode: ThetaMode, scale: number): Float64Array {
   if (mode === 'equal') {
-    const t = r.next();
+    const t = scale * r.next();
     return new Float64Array(p).fill(t);
   }
-  return Float64Array.from({ length: p }, (_, l) => (mode === 'zero-k' && l === k - 1 ? 0 : r.next()));
+  return Float64Array.from({ length: p }, (_, l) => (mode === 'zero-k' && l === k - 1 ? 0 : scale * r.next()));
 }
 
-function thetaEntries(theta: Float64Array, k: number, mode: ThetaMode): number[] {
-  if (mode === 'equal') return [theta[0]];
-  return Array.from(theta).filter((_, l) => !(mode === 'zero-k' && l === k - 1));
+function thetaEntries(theta: Float64Array, k: number, mode: ThetaMode, scale: number): number[] {
+  if (mode === 'equal') return [theta[0] / scale];
+  return Array.from(theta).filter((_, l) => !(mode === 'zero-k' && l === k - 1)).map((t) => t / scale);
 }
 
 /**
  * Decoder of the proof's instance: H = diag(lambda) (lambda fixed by the kind, free and traceless for 'gue'), G_l = V_l H V_l^dag and
- * G'_k = V' H V'^dag with V_l, V' = exp(-i A) of Hermitian A from x, theta of the run's mode from x.
+ * G'_k = V' H V'^dag with V_l, V' = exp(-i A) of Hermitian A from x, theta of the run's mode from x (in units of the run's scale).
  */
-export function decodeProof(r: Reader, { d, p, k, gen, mode }: ProofParams): ProofInstance {
+export function decodeProof(r: Reader, { d, p, k, gen, mode, scale }: ProofParams): ProofInstance {
   const H = diag(fixedSpectrum(d, gen) ?? tracelessSpectrum(r, d));
   const G = Array.from({ length: p }, () => conj(r.unitary(d), H));
   const gkPrime = conj(r.unitary(d), H);
-  return proofInstance(H, G, gkPrime, k, thetaFrom(r, p, k, mode));
+  return proofInstance(H, G, gkPrime, k, thetaFrom(r, p, k, mode, scale));
 }
 
 /** The x that decodeProof reads back as the seeded instance of params (up to rounding): V_l W and V' W, H = W diag(lambda) W^dag. */
@@ -133,7 +136,7 @@ export function encodeProof(params: ProofParams): Float64Array {
   const x: number[] = [];
   if (params.gen === 'gue') x.push(...values);
   for (const v of [...V, vPrime]) x.push(...hermitianEntries(unitaryGenerator(matmul(v, W))));
-  x.push(...thetaEntries(theta, params.k, params.mode));
+  x.push(...thetaEntries(theta, params.k, params.mode, params.scale));
   return Float64Array.from(x);
 }
 
@@ -301,15 +304,15 @@ export function claim2DeterministicMax(lambda: Float64Array, theta: Float64Array
 export const claim2Space = (note: string, evaluations: { quick: number; default: number; full: number }) =>
   defineSpace<Claim2Params, Claim2Fixed>({
     decode: (r, params) => {
-      const { d, p, gen, mode } = params;
+      const { d, p, gen, mode, scale } = params;
       const { W, lambda: run } = claim2FixedOf(params);
       const lambda = gen === 'gue' ? tracelessSpectrum(r, d) : run;
-      const theta = mode === 'equal' ? new Float64Array(p).fill(r.next()) : Float64Array.from({ length: p }, () => r.next());
+      const theta = mode === 'equal' ? new Float64Array(p).fill(scale * r.next()) : Float64Array.from({ length: p }, () => scale * r.next()); // in units of s
       return { lambda, W, theta };
     },
     encode: (params) => {
       const { lambda, theta } = claim2FixedOf(params);
-      return Float64Array.from([...(params.gen === 'gue' ? lambda : []), ...(params.mode === 'equal' ? [theta[0]] : theta)]);
+      return Float64Array.from([...(params.gen === 'gue' ? lambda : []), ...(params.mode === 'equal' ? [theta[0]] : theta).map((t) => t / params.scale)]);
     },
     assess: claim2Outcome,
     note,
