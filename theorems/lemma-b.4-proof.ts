@@ -222,7 +222,7 @@ export const lemmaB4Eq97Corrected: Claim<ProofParams> = {
   search: proofSpace(eq97CorrectedOf, {
     note: 'every instance of the proof with d, p, k, the kind of H and the theta mode of the run: H = diag(lambda) (lambda of the kind; gue: d reals, ' +
       'traceless), G_l = V_l H V_l^dag and the resampled G\'_k = V\' H V\'^dag with V_l, V\' = exp(-i A) of any Hermitian A, theta free within its mode ' +
-      '(equal: one real; zero-k: theta_k = 0). G\'_k is searched, not fixed from the seed: the bounded-difference condition (93) quantifies over every ' +
+      '(in units of the run\'s scale s; equal: one real; zero-k: theta_k = 0). G\'_k is searched, not fixed from the seed: the bounded-difference condition (93) quantifies over every ' +
       'x_j\', so the resample is a worst-case argument, not a random one. Starts at the run\'s own instance (encode: V_l W with H = W diag(lambda) W^dag).',
     evaluations: { quick: 60, default: 300, full: 1500 },
     knownSupremum: {
@@ -372,8 +372,9 @@ export const lemmaB4Claim2: Claim<Claim2Params> = {
     '(the same statistic in the random runs and in the search)',
   search: claim2Space(
     'common random numbers: the n x p Haar V_l of the run\'s seed and the eigenbasis W of its H stay fixed; x sets the spectrum of H (gen = gue: d reals, ' +
-      'mean removed; appendix-d and rank2 keep theirs) and theta (p reals; one for all in mode equal), and the 0.9-quantile is re-estimated from the same ' +
-      'sample on every evaluation, so the objective is deterministic in x. The law of G_l = V_l H V_l^dag depends on H only through its spectrum, ' +
+      'mean removed; appendix-d and rank2 keep theirs) and theta (p reals in units of the run\'s scale s; one for all in mode equal), and the 0.9-quantile ' +
+      'is re-estimated from the same sample on every evaluation, so the objective is deterministic in x. A theta large enough for t_delta to exceed the ' +
+      'deterministic maximum of phi is vacuous (and penalised by the search). The law of G_l = V_l H V_l^dag depends on H only through its spectrum, ' +
       'so the eigenbasis is not searched (moving it would only re-pick the sample). Fixed: d, p, n, the kind of H and the theta mode.',
     { quick: 6, default: 30, full: 240 },
   ),
