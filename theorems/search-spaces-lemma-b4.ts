@@ -8,7 +8,7 @@
  * decoder takes H = diag(lambda) and absorbs W into the V_l.
  */
 import type { CheckOutcome, InstanceParams } from '../src/claims/types.ts';
-import { adjoint, axpyInPlace, type CMat, diag, kron, matmul, sub, zeros } from '../src/linalg/cmatrix.ts';
+import { adjoint, axpyInPlace, type CMat, diag, kron, matmul, maxAbsDiff, sub, zeros } from '../src/linalg/cmatrix.ts';
 import { eigh } from '../src/linalg/eigh.ts';
 import { expmHermitian } from '../src/linalg/expm.ts';
 import { opNormHermitian } from '../src/linalg/norms.ts';
@@ -164,7 +164,7 @@ export const DELTA = 0.1;
 /** The fixed part of the experiment: H = W diag(lambda) W^dag and theta. */
 export interface Claim2Fixed { lambda: Float64Array; W: CMat; theta: Float64Array }
 
-let sampleCache: { key: string; U: CMat[][] } | undefined;
+let sampleCache: { key: string; W: CMat; U: CMat[][] } | undefined;
 
 /**
  * U_l = V_l W for the n x p Haar V_l of the run's seed (the random part, drawn as the random runs draw them) and the eigenbasis W of
@@ -172,10 +172,10 @@ let sampleCache: { key: string; U: CMat[][] } | undefined;
  */
 function claim2Sample({ seed, d, p, n, gen }: Claim2Params, W: CMat): CMat[][] {
   const key = JSON.stringify([seed, d, p, n, gen]);
-  if (sampleCache?.key === key) return sampleCache.U;
+  if (sampleCache?.key === key && maxAbsDiff(sampleCache.W, W) === 0) return sampleCache.U;
   const gr = makeRng(seed).fork('G');
   const U = Array.from({ length: n }, () => Array.from({ length: p }, () => matmul(haarSpecialUnitary(gr, d), W)));
-  sampleCache = { key, U };
+  sampleCache = { key, W, U };
   return U;
 }
 

@@ -7,14 +7,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runClaim } from '../../src/claims/runner.ts';
-import { type CMat, EPS, hermitianDeviation, maxAbsDiff, unitaryDeviation } from '../../src/linalg/cmatrix.ts';
+import { adjoint, type CMat, EPS, hermitianDeviation, matmul, maxAbsDiff, sub, unitaryDeviation } from '../../src/linalg/cmatrix.ts';
+import { opNormHermitian } from '../../src/linalg/norms.ts';
+import { zFactor } from '../../src/model/kernels.ts';
+import { haarSpecialUnitary } from '../../src/random/ensembles.ts';
 import { eigh } from '../../src/linalg/eigh.ts';
 import { makeRng } from '../../src/random/rng.ts';
 import { Reader } from '../../src/search/decode.ts';
 import { targetedSearch } from '../../src/search/targeted.ts';
 import { claimById } from '../../theorems/index.ts';
+import { buildGenerator } from '../../theorems/section-4-b-common.ts';
 import {
-  buildProof, claim2DeterministicMax, claim2FixedOf, type Claim2Params, decodeProof, encodeProof, type ProofParams,
+  buildProof, claim2DeterministicMax, claim2FixedOf, type Claim2Params, decodeProof, encodeProof, type ProofParams, sumScaled, yTerms,
 } from '../../theorems/search-spaces-lemma-b4.ts';
 
 const eq97 = claimById('lemma-b.4/eq-97-corrected')!;
@@ -140,6 +144,27 @@ describe('lemma-b.4/claim-2: common random numbers over the fixed part (spectrum
     const hop = Math.max(...f.lambda.map(Math.abs)), z = f.lambda.reduce((a, v) => a + v * v, 0) / 3;
     const t = 1e-4;
     expect(claim2DeterministicMax(f.lambda, new Float64Array(64).fill(t))).toBeCloseTo((4 * hop ** 3 * t * 63) / (2 * z), 12);
+  });
+
+  it('the quantile of phi equals the one computed through exp(i theta G) and the tensor squares of eq. (92) (yTerms), draw by draw', () => {
+    const params: Claim2Params = { seed: 21, d: 3, p: 5, gen: 'gue', mode: 'normal', scale: 0.3, n: 20 };
+    const rng = makeRng(params.seed);
+    const H = buildGenerator(rng.fork('H'), params.d, params.gen);
+    const tr = rng.fork('theta');
+    const theta = Float64Array.from({ length: params.p }, () => params.scale * tr.normal());
+    const gr = rng.fork('G');
+    const s = 1 / (params.p * zFactor(H));
+    const phis = Array.from({ length: params.n }, () => {
+      const G = Array.from({ length: params.p }, () => {
+        const v = haarSpecialUnitary(gr, params.d);
+        return matmul(v, matmul(H, adjoint(v)));
+      });
+      return opNormHermitian(sub(sumScaled(yTerms(G, theta), s), sumScaled(yTerms(G, new Float64Array(params.p)), s)));
+    }).sort((a, b) => a - b);
+    const o = claim2.check(params);
+    const hop = opNormHermitian(H);
+    // phi is a norm of a sum of p tensor squares (norm ||H||^2 each) over pZ, through <= 4p products of d x d matrices
+    expect(Math.abs((o.details!.lhs as number) - phis[Math.ceil(0.9 * params.n) - 1])).toBeLessThanOrEqual(64 * EPS * params.d ** 2 * 4 * params.p * hop ** 2 * s * params.p);
   });
 
   it('the search is deterministic for a seed', () => {
