@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runClaim } from '../../src/claims/runner.ts';
-import { adjoint, type CMat, EPS, hermitianDeviation, matmul, maxAbsDiff, sub, unitaryDeviation } from '../../src/linalg/cmatrix.ts';
+import { adjoint, type CMat, diag, EPS, fromArrays, hermitianDeviation, matmul, maxAbsDiff, scale, sub, unitaryDeviation } from '../../src/linalg/cmatrix.ts';
 import { opNormHermitian } from '../../src/linalg/norms.ts';
 import { zFactor } from '../../src/model/kernels.ts';
 import { haarSpecialUnitary } from '../../src/random/ensembles.ts';
@@ -18,7 +18,7 @@ import { targetedSearch } from '../../src/search/targeted.ts';
 import { claimById } from '../../theorems/index.ts';
 import { buildGenerator } from '../../theorems/section-4-b-common.ts';
 import {
-  buildProof, claim2DeterministicMax, claim2FixedOf, type Claim2Params, decodeProof, encodeProof, type ProofParams, sumScaled, yTerms,
+  buildProof, claim2DeterministicMax, claim2FixedOf, type Claim2Params, decodeProof, encodeProof, proofInstance, type ProofParams, sumScaled, termDiffs, yTerms,
 } from '../../theorems/search-spaces-lemma-b4.ts';
 
 const eq97 = claimById('lemma-b.4/eq-97-corrected')!;
@@ -80,6 +80,18 @@ describe('lemma-b.4/eq-97-corrected: the proof instance decoded from x', () => {
     expect(a.evaluations).toBe(40);
     expect(a.best?.instance).toEqual(b.best?.instance);
     expect(a.best?.outcome.tightness).toBe(b.best?.outcome.tightness);
+  });
+
+  it('exact cases behind the supremum: D_k = 8 h^3 theta_1 sin(2 h theta_1)/(2 h theta_1) and D_l = 8 h^3 theta_k sin(4 h theta_k)/(4 h theta_k)', () => {
+    const h = 1.3, t = 0.2;
+    const Z = fromArrays([[h, 0], [0, -h]]), X = fromArrays([[0, h], [h, 0]]), Y = fromArrays([[0, 0], [0, 0]], [[0, -h], [h, 0]]);
+    const H = diag([-h, h]);
+    // l = k = 2: G_1 = hZ, G_2 = hX, G'_2 = hY; the l = k term depends on theta_1 only
+    const a = termDiffs(proofInstance(H, [Z, X], Y, 2, Float64Array.from([t, 0.7])))[1];
+    expect(a / (8 * h ** 3 * t)).toBeCloseTo(Math.sin(2 * h * t) / (2 * h * t), 13);
+    // l = 3 > k = 2: G_2 = hZ, G'_2 = -hZ, K = G_3 = hX
+    const b = termDiffs(proofInstance(H, [X, Z, X], scale(Z, -1), 2, Float64Array.from([0.3, t, 0.5])))[2];
+    expect(b / (8 * h ** 3 * t)).toBeCloseTo(Math.sin(4 * h * t) / (4 * h * t), 13);
   });
 
   it('known supremum 1 (approached as the angles -> 0 at d = 2) is reached within 1% from a random run\'s instance', () => {
