@@ -5,10 +5,11 @@
  * start the search exactly at its own instance.
  */
 import { type CMat, zeros } from '../src/linalg/cmatrix.ts';
-import { eigh } from '../src/linalg/eigh.ts';
+import { eigh, eigvalsh } from '../src/linalg/eigh.ts';
+import { makeInstance } from '../src/model/instance.ts';
 import type { QnnInstance } from '../src/model/instance.ts';
 import { hermitianEntries, integerInverse, intervalInverse, type Reader, unitaryGenerator } from '../src/search/decode.ts';
-import { encodeQnn, labelsFrom, measurementFrom, type QnnShape, statesFrom } from './search-spaces.ts';
+import { encodeQnn, labelsFrom, measurementFrom, qnnFrom, type QnnShape, statesFrom } from './search-spaces.ts';
 import type { LabelsKind, MeasKind, StatesKind } from './section-2-3-common.ts';
 
 /** Range of a generic spectrum in measurementFrom (and buildMeasurement: 3 u - 1.5). */
@@ -115,4 +116,32 @@ export function encodeFree(f: FreeInstance, s: FreeShape): Float64Array | undefi
   const labels = encodeLabels(f.labels, s.labels);
   if (!meas || !labels) return undefined;
   return Float64Array.from([...meas, ...encodeStates(f.states), ...labels]);
+}
+
+/** How far beyond the spectrum of M0 the labels of labels-outside-range lie. */
+export const OUTSIDE_GAP: readonly [number, number] = [0.2, 1];
+
+/**
+ * A QNN instance of labels-outside-range: qnnFrom with orthonormal states and labels +-1 (the side of the range), then one
+ * real per label for its distance 0.2..1 beyond that end of the spectrum of M0 (so every label lies outside by construction).
+ */
+export function outsideFrom(r: Reader, s: Omit<QnnShape, 'states' | 'labels'>): { inst: QnnInstance; theta: Float64Array } {
+  const { inst, theta } = qnnFrom(r, { ...s, states: 'orthonormal', labels: 'pm1' });
+  const ev = eigvalsh(inst.M0);
+  const lo = ev[0], hi = ev[s.d - 1];
+  const labels = Float64Array.from(inst.labels, (side) => {
+    const gap = r.interval(OUTSIDE_GAP[0], OUTSIDE_GAP[1]);
+    return side > 0 ? hi + gap : lo - gap;
+  });
+  return { inst: makeInstance(inst.ansatz, inst.M0, inst.states, labels, { orthogonal: true }), theta };
+}
+
+/** The x that outsideFrom(r, s) decodes back to (inst, theta), up to rounding. */
+export function encodeOutside(inst: QnnInstance, theta: Float64Array, s: Omit<QnnShape, 'states' | 'labels'>): Float64Array | undefined {
+  const ev = eigvalsh(inst.M0);
+  const lo = ev[0], hi = ev[s.d - 1];
+  const sides = Float64Array.from(inst.labels, (y) => (y > hi ? 1 : -1));
+  const gaps = Array.from(inst.labels, (y) => intervalInverse(y > hi ? y - hi : lo - y, OUTSIDE_GAP[0], OUTSIDE_GAP[1]));
+  const base = encodeQnnAny(makeInstance(inst.ansatz, inst.M0, inst.states, sides, { orthogonal: true }), theta, { ...s, states: 'orthonormal', labels: 'pm1' });
+  return base ? Float64Array.from([...base, ...gaps]) : undefined;
 }
