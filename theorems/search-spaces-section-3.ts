@@ -6,10 +6,9 @@
  */
 import { type CMat, zeros } from '../src/linalg/cmatrix.ts';
 import { eigh, eigvalsh } from '../src/linalg/eigh.ts';
-import { makeInstance } from '../src/model/instance.ts';
-import type { QnnInstance } from '../src/model/instance.ts';
+import { makeInstance, type QnnInstance } from '../src/model/instance.ts';
 import { hermitianEntries, integerInverse, intervalInverse, type Reader, unitaryGenerator } from '../src/search/decode.ts';
-import { encodeQnn, labelsFrom, measurementFrom, qnnFrom, type QnnShape, statesFrom } from './search-spaces.ts';
+import { labelsFrom, measurementFrom, qnnFrom, type QnnShape, statesFrom } from './search-spaces.ts';
 import type { LabelsKind, MeasKind, StatesKind } from './section-2-3-common.ts';
 
 /** Range of a generic spectrum in measurementFrom (and buildMeasurement: 3 u - 1.5). */
@@ -28,7 +27,8 @@ export function encodeGenericMeasurement(M0: CMat): number[] | undefined {
 
 /**
  * The reals that measurementFrom(r, d, kind) reads back as M0, for every kind: multiplicities of the +-1 (or +1, 0, -1)
- * spectrum through integerInverse, then the generator of an eigenbasis ordered +1, -1, 0 (as encodeQnn encodes M0).
+ * spectrum through integerInverse, then the generator of an eigenbasis ordered +1, -1, 0 (as encodeQnn encodes M0, which
+ * leaves out generic spectra and 'pi0' at d = 2).
  * Undefined when the spectrum is not of the kind.
  */
 export function encodeMeasurement(M0: CMat, kind: MeasKind): number[] | undefined {
@@ -40,8 +40,10 @@ export function encodeMeasurement(M0: CMat, kind: MeasKind): number[] | undefine
   values.forEach((v, k) => (near(v, 1) ? plus : near(v, -1) ? minus : near(v, 0) ? zero : undefined)?.push(k));
   if (plus.length + minus.length + zero.length !== d) return undefined;
   const x: number[] = [];
-  if (kind === 'pi0') {
-    if (d < 3 || !zero.length || !plus.length || !minus.length) return undefined;
+  if (kind === 'pi0' && d === 2) {
+    if (plus.length !== 1 || zero.length !== 1) return undefined; // measurementFrom's {+1, 0} (no reals for the multiplicities)
+  } else if (kind === 'pi0') {
+    if (!zero.length || !plus.length || !minus.length) return undefined;
     x.push(integerInverse(zero.length, 1, d - 2), integerInverse(plus.length, 1, d - zero.length - 1));
   } else if (kind === 'pm1-random' || d % 2 === 1) {
     if (zero.length || !plus.length || !minus.length) return undefined;
@@ -55,24 +57,21 @@ export function encodeMeasurement(M0: CMat, kind: MeasKind): number[] | undefine
   return x;
 }
 
-/** Like encodeQnn (same layout as qnnFrom), also for generic spectra. */
+/** Like encodeQnn (the layout of qnnFrom), also for generic spectra and for the {+1, 0} spectrum of 'pi0' at d = 2. */
 export function encodeQnnAny(inst: QnnInstance, theta: ArrayLike<number>, s: QnnShape): Float64Array | undefined {
-  if (s.meas !== 'generic') return encodeQnn(inst, theta, s);
   const a = inst.ansatz, d = s.d;
   if (a.d !== d || a.p !== s.p || inst.states.rows !== s.m || theta.length !== s.p) return undefined;
   if ((a.periodicGenerator !== undefined) !== (s.ansatz === 'periodic')) return undefined;
-  const meas = encodeGenericMeasurement(inst.M0);
+  const meas = encodeMeasurement(inst.M0, s.meas);
   if (!meas) return undefined;
   const x: number[] = [];
   for (const u of a.unitaries) x.push(...hermitianEntries(unitaryGenerator(u)));
   for (const h of s.ansatz === 'periodic' ? [a.periodicGenerator!] : a.generators) x.push(...hermitianEntries(h));
   x.push(...meas);
   x.push(...encodeStates(inst.states));
-  for (const y of inst.labels) {
-    if (s.labels === 'real') x.push(y / 2);
-    else if (y === 1 || y === -1) x.push((y * Math.PI) / 2);
-    else return undefined;
-  }
+  const labels = encodeLabels(inst.labels, s.labels);
+  if (!labels) return undefined;
+  x.push(...labels);
   for (let l = 0; l < s.p; l++) x.push(theta[l]);
   return Float64Array.from(x);
 }
