@@ -150,11 +150,15 @@ function psdOutcome(inst: QnnInstance, theta: Float64Array, d: number, m: number
     f.push(Hl.map((hl) => traceProduct(X, hl)));
   }
   const kRe = new Float64Array(m * m);
+  // rounding of K_ij = sum_l f_il f_jl: each f_jl carries an absolute error ~ EPS d ||[M, rho_j]|| ||H_l|| <= EPS d 2 ||M0|| ||H_l||
+  // (not relative to |f_jl|: f is small by cancellation when rho_j nearly commutes with M), so K_ij errs by
+  // ~ sum_l (|f_il| + |f_jl|) EPS d 2 ||M0|| ||H_l||: scale sum_l max_j |f_jl| 2 ||M0|| ||H_l|| (>= sum_l max_j |f_jl|^2, as |f_jl| <= 2 ||M0|| ||H_l||)
+  const m0 = opNormHermitian(inst.M0), hNorms = generatorNorms(inst.ansatz);
   let imMax = 0, scaleF = 0;
   for (let l = 0; l < p; l++) {
     let mx = 0;
     for (let j = 0; j < m; j++) mx = Math.max(mx, Math.hypot(f[j][l].re, f[j][l].im));
-    scaleF += mx * mx;
+    scaleF += mx * 2 * m0 * hNorms[l];
   }
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < m; j++) {
@@ -206,8 +210,10 @@ export const lemma31Psd: Claim<PsdParams> = {
   expectation: 'holds',
   uses: ['lemma-3.1'],
   toleranceRule:
-    'in units of K entries: realness and agreement with kernelK within TOLERANCES.identity(sum_l max_j |f_jl|^2, d, 2p + 4) ' +
-    '(f_jl = tr(i[M, rho_j] H_l)); lambda_min >= -(that + TOLERANCES.spectral(lambda_max, m))',
+    'in units of K entries: realness and agreement with kernelK within TOLERANCES.identity(sum_l max_j |f_jl| 2 ||M0|| ||H^(l)||, d, 2p + 4) ' +
+    '(f_jl = tr(i[M, rho_j] H_l) carries an absolute rounding error ~ EPS d 2 ||M0|| ||H^(l)||, whatever its size, and K_ij = sum_l f_il f_jl ' +
+    'inherits |f| times that; the earlier scale sum_l max_j |f_jl|^2 was relative to |f| and failed when the search drove f to 7e-4 by ' +
+    'cancellation, Im f^2 = 1.4e-19 against 8.8e-20); lambda_min >= -(that + TOLERANCES.spectral(lambda_max, m))',
   runs: { quick: 25, default: 100, full: 1000 },
   tightnessRule: '1 - lambda_(m-r+1)(K) / lambda_max(K), eigenvalues ascending, r = min(m, p, d^2 - sum_k mult_k^2) (mult_k: multiplicities ' +
     'of the spectrum of M0): the smallest eigenvalue that rank does not force to 0. K = F F^T with F m x p factoring through the ' +

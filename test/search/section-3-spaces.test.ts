@@ -179,6 +179,24 @@ describe('known sharp cases: the search reaches the supremum from random starts 
 });
 
 describe('what the spaces leave out or fixed', () => {
+  it('lemma-3.1/psd: the searched cancellation instance (|f| = 7e-4, d = 2, m = p = 1) passes; its rounding is absolute in ||M0|| ||H||', () => {
+    // found by the full-budget search (seed 20230723): rho nearly commutes with M(theta), so f = tr(i[M, rho] H) is small by
+    // cancellation while Im f (zero in exact arithmetic) keeps its absolute rounding ~ EPS; Im f^2 = 2 |f| |Im f| = 1.4e-19
+    const c = claim('lemma-3.1/psd');
+    const params = { seed: 227607401, d: 2, m: 1, p: 1, ansatz: 'line', meas: 'generic' };
+    const x = Float64Array.of(-0.58045562028658, 0.5804556202865803, -0.19649744598891514, -1.7075181973476283, -0.06680914387159709,
+      0.5949489656905195, -0.7958640879695954, 0.03623514896390658, 0.987385876871646, -0.987385876871646, -0.07571851635742498,
+      -0.7862888103382418, -0.5642561552118293, -0.3082427245119388, -0.028848259991058, -0.8844425699543212, 0.19459630046858883,
+      0.39610248787304153, 0.5040971328730697, 0.791488259599161, 0.11843356174130266, 0.32466275887312784, -0.39152937079073125,
+      0.7605901737047435);
+    const o = c.search!.assess(c.search!.decode(x, params), params);
+    expect(o.ok).toBe(true);
+    const f2 = Number(o.details!.lambdaMax); // m = 1: K = f^2
+    expect(f2).toBeLessThan(1e-6);
+    expect(o.residual!).toBeGreaterThan(64 * EPS * 2 * 6 * f2); // the old tolerance, relative to |f|^2, would fail
+    expect(o.residual!).toBeLessThan(o.tolerance!);
+  });
+
   it('kernel-regression-spectrum: "in general" is generic: eigenstates of M0 with labels flipped in pairs keep the spectrum (r(0) != 0, LB < 1e-6)', () => {
     const c = claim('section-3/kernel-regression-spectrum');
     const M0 = fromArrays([[1, 0], [0, -1]]);
