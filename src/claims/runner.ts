@@ -130,7 +130,11 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     tightness = { random: randomTightness, searched: null, evaluations: 0 };
     if (claim.search?.knownSupremum) tightness.knownSupremum = claim.search.knownSupremum.value;
   }
-  if (claim.search && tightness && !rd.failed && opts.search !== false && opts.path === undefined && scored.length) {
+  if (tightness) {
+    const skipped = rd.failed ? 'refuted' : !claim.search ? 'no-space' : opts.search === false || opts.path !== undefined ? 'off' : !scored.length ? 'no-start' : undefined;
+    if (skipped) tightness.searchSkipped = skipped;
+  }
+  if (claim.search && tightness && !tightness.searchSkipped) {
     const evaluations = opts.evaluations ?? (claim.search.evaluations ?? SEARCH_EVALUATIONS)[opts.searchBudget ?? budget];
     const res = targetedSearch(claim as AnyClaim, pickStarts(scored, (p) => claim.search!.dimension(p)), { seed, evaluations });
     tightness.evaluations = res.evaluations;
@@ -171,6 +175,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     toleranceRule: claim.toleranceRule,
     tightnessRule: claim.tightnessRule,
     vacuousRule: claim.vacuousRule,
+    ...(claim.noSearch ? { noSearch: claim.noSearch } : {}),
     verdict,
     runs,
     seed: rd.seed,

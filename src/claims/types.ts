@@ -119,6 +119,12 @@ export interface Claim<I extends InstanceParams = InstanceParams> {
   tightnessRule?: string;
   /** Continuous space for the targeted search of the worst case (src/search/). */
   search?: SearchSpace<I>;
+  /**
+   * Why an inequality or statistical claim has no search space (a reason a referee would accept, e.g. the statement is
+   * about the distribution of a protocol's random draws, so a worst case over instances is not its statement).
+   * Claims that fail as printed need none: their random runs refute them.
+   */
+  noSearch?: string;
   check: (params: I) => CheckOutcome;
 }
 
@@ -183,6 +189,8 @@ export interface ClaimResult {
   details?: Record<string, number | string>;
   tightnessRule?: string;
   vacuousRule?: string;
+  /** Why the claim has no search space (its `noSearch`). */
+  noSearch?: string;
   /** Max tightness over the random runs and after the search; null where the claim reports none. */
   tightness?: TightnessResult;
   /** Runs whose outcome was not vacuous (equal to `runs` for claims that never set `vacuous`); absent in older reports. */
@@ -203,6 +211,12 @@ export interface TightnessResult {
   searched: number | null;
   /** Evaluations spent by the search. */
   evaluations: number;
+  /**
+   * Why `searched` is null: `refuted` (a random run already broke the statement, nothing to search for), `no-space`
+   * (the claim has no search space; its `noSearch` says why), `no-start` (no passing non-vacuous run to start from),
+   * `off` (search disabled for this run, e.g. a replay).
+   */
+  searchSkipped?: 'refuted' | 'no-space' | 'no-start' | 'off';
   /** The best instance the search decoded (the arg-max of the search phase), for replay; its tightness next to it. */
   instance?: SearchedInstance;
   instanceTightness?: number;

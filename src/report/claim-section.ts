@@ -10,7 +10,7 @@ import type { BlueprintNode } from '../blueprint/graph.ts';
 import { CLAIM_LATEX } from '../../theorems/latex.ts';
 import { anchor, fmt } from './markdown.ts';
 import { renderTexSafe } from './math.ts';
-import { confidenceOf, nonVacuousRunsOf, relativeResidualOf, strengthOf, tightnessOf, type PageResult } from './strength.ts';
+import { confidenceOf, nonVacuousRunsOf, relativeResidualOf, searchedText, strengthOf, tightnessOf, type PageResult } from './strength.ts';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -112,9 +112,10 @@ function numbersTable(r: PageResult): string {
   const t = tightnessOf(r);
   if (t && (t.random !== null || t.searched !== null)) {
     const sup = typeof t.knownSupremum === 'number' ? `; known supremum ${fmt(t.knownSupremum)}` : '';
-    rows.push(['tightness', `random ${fmt(t.random)}, searched ${fmt(t.searched)}${t.evaluations ? ` (${t.evaluations} evaluations)` : ''}${sup} <small>(1 = equality, &gt; 1 = violated)</small>${t.replay ? `<br>arg-max: <code>${esc(t.replay)}</code>` : ''}`]);
+    rows.push(['tightness', `random ${fmt(t.random)}, searched ${searchedText(t, fmt)}${t.evaluations ? ` (${t.evaluations} evaluations)` : ''}${sup} <small>(1 = equality, &gt; 1 = violated)</small>${t.replay ? `<br>arg-max: <code>${esc(t.replay)}</code>` : ''}`]);
   }
   if (r.tightnessRule) rows.push(['tightness rule', esc(r.tightnessRule)]);
+  if (r.noSearch) rows.push(['no search space', esc(r.noSearch)]);
   const rel = relativeResidualOf(r);
   if (rel !== undefined) rows.push(['relative residual', fmt(rel)]);
   const conf = confidenceOf(r);

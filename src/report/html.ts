@@ -22,7 +22,7 @@ import { partialBannerHtml } from './partial.ts';
 import { claimSources, repositoryUrl, sourceLink } from './sources.ts';
 import { claims as registry } from '../../theorems/index.ts';
 import { coverageSection, errataTable } from './errata-coverage.ts';
-import { asPage, confidenceOf, ERRATUM_CLASSES, errataOf, nonVacuousRunsOf, relativeResidualOf, strengthOf, tightnessOf, type PageResult } from './strength.ts';
+import { asPage, confidenceOf, ERRATUM_CLASSES, errataOf, nonVacuousRunsOf, relativeResidualOf, searchedText, strengthOf, tightnessOf, type PageResult } from './strength.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,7 +47,7 @@ function columns(results: PageResult[]): Column[] {
   if (any(nonVacuousRunsOf)) cols.push({ head: 'non-vacuous', title: 'runs whose check was not implied by trivial facts', num: true, cell: (r) => String(nonVacuousRunsOf(r) ?? '') });
   if (any(tightnessOf)) {
     cols.push({ head: 'tightness (random)', title: 'largest lhs/rhs over the random runs; 1 = equality', num: true, cell: (r) => (tightnessOf(r) ? fmt(tightnessOf(r)!.random) : '') });
-    cols.push({ head: 'tightness (searched)', title: 'largest lhs/rhs after the targeted search', num: true, cell: (r) => (tightnessOf(r) ? fmt(tightnessOf(r)!.searched) : '') });
+    cols.push({ head: 'tightness (searched)', title: 'largest lhs/rhs after the targeted search', num: true, cell: (r) => (tightnessOf(r) ? searchedText(tightnessOf(r)!, fmt) : '') });
   }
   if (any(relativeResidualOf)) cols.push({ head: 'rel. residual', title: 'identities: the largest residual over its tolerance (1 = at the tolerance)', num: true, cell: (r) => fmt(relativeResidualOf(r)) });
   if (any(confidenceOf)) cols.push({ head: 'confidence', title: 'statistical and scaling claims: confidence level of the decision', num: true, cell: (r) => { const c = confidenceOf(r); return c === undefined ? '' : fmtPct(c); } });

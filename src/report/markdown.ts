@@ -4,6 +4,7 @@ import type { CoverageCounts } from '../../theorems/coverage.ts';
 import type { Erratum } from '../../theorems/errata.ts';
 import type { CoverageReport, CoverageRow, ErrataReport } from './coverage.ts';
 import type { VerificationReport } from './report.ts';
+import { searchedText } from './strength.ts';
 
 const MARK: Record<ClaimResult['verdict'], string> = {
   verified: 'verified',
@@ -30,7 +31,7 @@ function ranges(r: ClaimResult): string {
 export function tightnessCells(r: ClaimResult): string {
   const t = r.tightness;
   const nv = r.vacuousRule ? fmt(r.runs ? (r.nonVacuousRuns ?? r.runs) / r.runs : 0) : '-';
-  return `${fmt(t?.random)} | ${fmt(t?.searched)} | ${nv}`;
+  return `${fmt(t?.random)} | ${t ? searchedText(t, fmt) : fmt(undefined)} | ${nv}`;
 }
 
 function escapeCell(s: string): string {
@@ -66,9 +67,10 @@ export function renderMarkdown(rep: VerificationReport): string {
     out.push(`- worst slack: ${fmt(r.worstSlack)}; largest residual: ${fmt(r.largestResidual)}`);
     out.push(`- tolerance: ${r.toleranceRule}`);
     if (r.tightnessRule) out.push(`- tightness rule: ${r.tightnessRule}`);
+    if (r.noSearch) out.push(`- no search space: ${r.noSearch}`);
     if (r.tightness) {
       const t = r.tightness;
-      out.push(`- tightness: random ${fmt(t.random)}, searched ${fmt(t.searched)} (${t.evaluations} evaluations)${t.knownSupremum !== undefined ? `, known supremum ${fmt(t.knownSupremum)}` : ''}${t.replay ? `; best searched instance (tightness ${fmt(t.instanceTightness)}): \`${t.replay}\`` : ''}`);
+      out.push(`- tightness: random ${fmt(t.random)}, searched ${searchedText(t, fmt)} (${t.evaluations} evaluations)${t.knownSupremum !== undefined ? `, known supremum ${fmt(t.knownSupremum)}` : ''}${t.replay ? `; best searched instance (tightness ${fmt(t.instanceTightness)}): \`${t.replay}\`` : ''}`);
     }
     if (r.vacuousRule) out.push(`- vacuous: ${r.vacuousRule} (${r.nonVacuousRuns ?? r.runs} of ${r.runs} runs non-vacuous)`);
     if (r.details) out.push(`- details: ${Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; ')}`);

@@ -20,6 +20,17 @@ export interface Tightness {
   knownSupremum?: number;
   /** Replay command of the searched arg-max. */
   replay?: string;
+  /** Why there is no searched value (see TightnessResult.searchSkipped). */
+  searchSkipped?: string;
+}
+
+/** The words a report shows for a searched tightness that was not computed, by reason. */
+const SKIPPED: Record<string, string> = { refuted: 'refuted', 'no-space': 'no search', 'no-start': 'no start', off: 'off' };
+
+/** The searched tightness as a cell: the number, or why there is none (`refuted` when a random run broke the statement). */
+export function searchedText(t: Tightness, fmt: (x: number | null | undefined) => string): string {
+  if (t.searched !== null && t.searched !== undefined) return fmt(t.searched);
+  return (t.searchSkipped && SKIPPED[t.searchSkipped]) ?? fmt(t.searched);
 }
 
 export type Strength = 'substantive' | 'consistency';
@@ -40,6 +51,8 @@ export type PageResult = Omit<ClaimResult, 'verdict'> & {
   /** How `tightness` and a vacuous run are defined for the claim. */
   tightnessRule?: string;
   vacuousRule?: string;
+  /** Why the claim has no search space. */
+  noSearch?: string;
   /** For a not-reproduced experiment: the protocol detail the paper leaves open. */
   protocolGap?: string;
 };

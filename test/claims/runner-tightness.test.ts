@@ -112,6 +112,20 @@ describe('runClaim: tightness', () => {
     expect(s.nonVacuousRuns).toBeLessThan(30);
   });
 
+  it('says why there is no searched tightness: refuted, no space (with the claim\'s reason), search off', () => {
+    const refuted = runClaim(toy({ expectation: 'fails-as-printed' }, 4), { seed: 4 }); // random a in [0, 5] breaks a <= 4
+    expect(refuted.verdict).toBe('violated-as-printed');
+    expect(refuted.tightness).toMatchObject({ searched: null, evaluations: 0, searchSkipped: 'refuted' });
+    const none = runClaim(toy({ search: undefined, noSearch: 'a toy without a space' }), { seed: 4 });
+    expect(none.tightness).toMatchObject({ searched: null, searchSkipped: 'no-space' });
+    expect(none.noSearch).toBe('a toy without a space');
+    const off = runClaim(toy(), { seed: 4, search: false });
+    expect(off.tightness).toMatchObject({ searched: null, searchSkipped: 'off' });
+    const ran = runClaim(toy(), { seed: 4, budget: 'quick' });
+    expect(ran.tightness?.searchSkipped).toBeUndefined();
+    expect(ran.noSearch).toBeUndefined();
+  });
+
   it('identities report the largest residual over its tolerance', () => {
     const c = toy({ kind: 'identity', check: ({ a }) => identityOutcome(a / 20, 1), search: undefined });
     const r = runClaim(c, { seed: 3 });
