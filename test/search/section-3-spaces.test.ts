@@ -176,6 +176,12 @@ describe('known sharp cases: the search reaches the supremum from random starts 
     const { best, sup } = reach('section-3/kernel-linear-rate', [{ seed: 1, d: 2, m: 2, logEta: 0 }], 300);
     expect(best).toBeGreaterThanOrEqual(0.99 * sup);
   });
+
+  it('Section 3 ("a QNN can not make predictions outside the range"): the QNN loss reaches the floor F, d = 3, m = p = 2 (start 0.40)', () => {
+    // with p = 2 parameters the flow of this start stalls at 0.40 of the floor; the search finds gates and generators that reach it
+    const { best, sup } = reach('section-3/labels-outside-range', [{ seed: 1, d: 3, m: 2, p: 2, ansatz: 'line', meas: 'generic' }], 150);
+    expect(best).toBeGreaterThanOrEqual(0.99 * sup);
+  });
 });
 
 describe('what the spaces leave out or fixed', () => {
