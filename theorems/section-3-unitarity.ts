@@ -267,7 +267,8 @@ export const section3LabelsOutsideRange: Claim<OutsideParams> = {
   tightnessRule: 'max of F / min_t L_QNN(t) (the floor against the QNN loss along its flow; 1 = the flow reaches the floor) and L_free(T) / F ' +
     '(= 1/100 by the choice of T from the free model\'s own L(0); before, T came from the QNN\'s L(theta(0)) and this ratio was ' +
     'L_free(0) / (100 L_QNN(0)), up to 0.055 on random runs and above 1 on an instance whose QNN starts at the near end of the range ' +
-    'while M0 predicts the far one). The floor is attained whenever the QNN can put every prediction at the nearest end of the range, which its training does',
+    'while M0 predicts the far one). The floor is attained whenever the QNN can put every prediction at the nearest end of the range, which its training does ' +
+    'when the ansatz is expressive enough (a d = 3, m = p = 2 run stalls at 0.40 of it; the search then finds gates that reach it)',
   arbitrary: () =>
     smallDimensionArb().chain((d) =>
       fc.record({
