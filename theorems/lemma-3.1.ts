@@ -226,7 +226,7 @@ export const lemma31Psd: Claim<PsdParams> = {
   search: defineSpace<PsdParams, { inst: QnnInstance; theta: Float64Array }>({
     decode: (r, q) => qnnFrom(r, psdShape(q)),
     assess: ({ inst, theta }, { d, m, p }) => psdOutcome(inst, theta, d, m, p),
-    note: "any instance of the run's d, m, p, ansatz and M0 kind (Haar-like pure states, any gates, generators and theta); labels are decoded " +
+    note: "any instance of the run's d, m, p, ansatz and M0 kind (any pure states, gates, generators and theta); labels are decoded " +
       'but do not enter K. Supremum 1 (K singular beyond its rank bound), attained when a state commutes with M(theta) (a row of F ' +
       'vanishes), a generator H_l commutes with M(theta) (a column vanishes), or rows or columns of F become dependent.',
     knownSupremum: { value: 1, where: 'rank(F) < min(m, p, d^2 - sum mult_k^2): e.g. rho_j an eigenprojector of M(theta), or [H_l, M(theta)] = 0' },
