@@ -38,7 +38,7 @@ function gramDeviation(states: { rows: number; cols: number; re: Float64Array; i
       re += states.re[a * d + i] * states.re[b * d + i] + states.im[a * d + i] * states.im[b * d + i];
       im += states.re[a * d + i] * states.im[b * d + i] - states.im[a * d + i] * states.re[b * d + i];
     }
-    dev = Math.max(dev, Math.hypot(re - (a === b ? 1 : 0), a === b ? im : im));
+    dev = Math.max(dev, Math.hypot(re - (a === b ? 1 : 0), im));
   }
   return dev;
 }
