@@ -27,8 +27,8 @@ const INITS = 10;
 /** Why figure 1's claims get no search space (part of each tightnessRule). */
 const NO_SEARCH =
   'No search: every parameter of figure 1\'s protocol is stated (d = 32, 64, m = 4, gamma = 1, p = 10..80, lr = 1e-3/p, 10000 iterations, the H of D.1); ' +
-  'what is left are the protocol\'s random draws (Haar gates, states, labels), whose typical curves are the statement, so a worst case over instances ' +
-  'is not the statement';
+  'what is left are the protocol\'s random draws (Haar gates, states, labels; the initial angles too: Haar gates absorb theta(0), so theta(0) = 0 has the ' +
+  'law of any random theta(0)), whose typical curves are the statement, so a worst case over instances is not the statement';
 /** Theorem 3.2's c1 = 12 eta sum_l ||H^(l)||_op^2 with eta = lr = 1e-3/p and the appendix-D H (||H||_op^2 = d - 1/d): 12e-3 (d - 1/d). */
 const c1Of = (d: number) => 12e-3 * (d - 1 / d);
 

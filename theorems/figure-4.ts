@@ -34,7 +34,7 @@ const hypotheses = ['appendix-D instance with M0 = 4 diag(+-1), m = 4 orthonorma
 /** Why figure 4's claims get no search space (part of each tightnessRule). */
 const NO_SEARCH =
   'No search: every parameter of figure 4\'s protocol is stated (gamma = 4, m = 4, d = 32, 64, p = 10..80, lr = 1e-3/p, the early stop at mean L < 1e-2) ' +
-  'and what is left are its random draws (Haar gates, states, labels), whose typical behaviour ("most of the instances") is the statement; a worst case ' +
+  'and what is left are its random draws (Haar gates, states, labels; Haar gates absorb the initial angles theta(0)), whose typical behaviour ("most of the instances") is the statement; a worst case ' +
   'over instances is not the statement';
 
 export const figure4Under1000: Claim<Params> = {

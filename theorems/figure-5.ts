@@ -168,7 +168,7 @@ export const figure5LargeGamma: Claim<Params> = {
   tightnessRule:
     '5% / (99% upper confidence bound of the mean change): the printed threshold over the largest mean the sample allows (1 = the bound at 5%, > 1 = ' +
     'below it: the printed ">= 5%" is refuted). No search: refuted by its random runs (the search starts only from passing runs), and its cells are ' +
-    'already the grid\'s worst (the change shrinks as gamma and, at gamma >= 4, d grow).',
+    'where the change is smallest (it shrinks as gamma and, at gamma >= 4, d grow).',
   runs: { quick: 1, default: 5, full: 12 },
   arbitrary: () => fc.record({ seed: seedArb(), cell: fc.integer({ min: 0, max: LARGE_GAMMA.length - 1 }) }),
   check: ({ seed, cell }) => {
