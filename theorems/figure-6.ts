@@ -25,9 +25,9 @@ const GAMMA = 2;
 const nFor = (d: number) => (d <= 16 ? 32 : 8);
 const THRESHOLD = 0.05;
 
-/** Why figure 6's claims get no search space (part of each tightnessRule). */
+/** Why figure 6's claims get no search space (their noSearch). */
 const NO_SEARCH =
-  `No search: figure 6's protocol states m = ${M_SAMPLES} and gamma = ${GAMMA.toFixed(1)} (d discrete), and what is left are the random initialisations of ` +
+  `Figure 6's protocol states m = ${M_SAMPLES} and gamma = ${GAMMA.toFixed(1)} (d discrete), and what is left are the random initialisations of ` +
   'eq. (120) (Haar U, states, labels), whose typical behaviour is the statement; a worst case over instances is not its statement';
 
 interface Params extends InstanceParams { d: number }
@@ -49,7 +49,8 @@ export const figure6: Claim<Params> = {
   toleranceRule: `one-sided 99% lower confidence bound: mean - ${Z_ONE_SIDED_99} sd / sqrt(N) >= 5%, N as stated; flow at local tolerance ${FIGURE_FLOW_TOL}`,
   tightnessRule:
     `(5% + ${Z_ONE_SIDED_99} sd / sqrt(N)) / mean largest relative change: the threshold plus the 99% sampling margin over the measured mean (1 = the 99% ` +
-    'lower confidence bound at 5%, > 1 = below it: the run fails). ' + NO_SEARCH + '.',
+    'lower confidence bound at 5%, > 1 = below it: the run fails).',
+  noSearch: NO_SEARCH + '.',
   runs: { quick: 2, default: 5, full: 50 },
   arbitrary: () => fc.record({ seed: seedArb(), d: fc.constantFrom(16, 32, 64) }),
   check: ({ seed, d }) => {
@@ -97,7 +98,8 @@ export const figure6SmallestNearMinima: Claim<Params> = {
   toleranceRule: `confidence ${100 * (1 - NEAR_ALPHA)}% (one-sided Clopper-Pearson lower bound on the fraction), n = 48 (d = 16) or 16 initialisations per run; end within ${NEAR_SLACK} relative of the minimum (flow tolerance ${FIGURE_FLOW_TOL})`,
   tightnessRule:
     `(1 - L) / (1/2), L the ${100 * (1 - NEAR_ALPHA)}% Clopper-Pearson lower bound of the fraction near the minimum: the ${100 * (1 - NEAR_ALPHA)}% upper ` +
-    'bound of the fraction whose smallest rate is not at the end, over 1/2 (1 = the lower bound at 1/2, which fails "most"; > 1 = below it). ' + NO_SEARCH + '.',
+    'bound of the fraction whose smallest rate is not at the end, over 1/2 (1 = the lower bound at 1/2, which fails "most"; > 1 = below it).',
+  noSearch: NO_SEARCH + '.',
   runs: { quick: 1, default: 5, full: 30 },
   // d from the seed (uniform over the three values; fast-check's biased choice repeats the first)
   arbitrary: () => seedArb().map((seed) => ({ seed, d: [16, 32, 64][seed % 3] })),
