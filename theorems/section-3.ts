@@ -192,18 +192,22 @@ export const section3KernelRegression: Claim<FreeParams> = {
   },
 };
 
-interface SpecParams extends InstanceParams { d: number; m: number; logEta: number }
+interface ShapedParams extends InstanceParams { d: number; m: number; logEta: number }
+type SpecParams = ShapedParams;
+type RateParams = ShapedParams;
 
-const SPEC_SHAPE = { meas: 'pm1-random', states: 'orthonormal', labels: 'pm1' } as const;
-
-/** The run's free-M instance of kernel-regression-spectrum: M0 of spectrum +-1, orthonormal states, labels +-1. */
-function spectrumInstance({ seed, d, m }: SpecParams): FreeInstance {
+/** The run's free-M instance of a shape (kinds of M0, states and labels), drawn from its seed in that order. */
+function freeInstanceOf(shape: typeof SPEC_SHAPE | typeof RATE_SHAPE, { seed, d, m }: ShapedParams): FreeInstance {
   const rng = makeRng(seed);
-  const M0 = buildMeasurement(rng, d, 'pm1-random');
-  const states = buildStates(rng, m, d, 'orthonormal');
-  const labels = buildLabels(rng, m, 'pm1');
+  const M0 = buildMeasurement(rng, d, shape.meas);
+  const states = buildStates(rng, m, d, shape.states);
+  const labels = buildLabels(rng, m, shape.labels);
   return { M0, states, labels };
 }
+
+/** kernel-regression-spectrum's instances: M0 of spectrum +-1, orthonormal states, labels +-1. */
+const SPEC_SHAPE = { meas: 'pm1-random', states: 'orthonormal', labels: 'pm1' } as const;
+const spectrumInstance = (q: SpecParams) => freeInstanceOf(SPEC_SHAPE, q);
 
 /**
  * Drift D of the spectrum of M(T) (T = 20 m/eta) against the lower bound LB from the predicted changes of tr M and tr M^2;
@@ -274,18 +278,9 @@ export const section3KernelRegressionSpectrum: Claim<SpecParams> = {
   check: (q) => spectrumOutcome(spectrumInstance(q), q.d, q.m, q.logEta, true),
 };
 
-interface RateParams extends InstanceParams { d: number; m: number; logEta: number }
-
+/** kernel-linear-rate's instances: generic M0, Haar (overlapping) states, real labels. */
 const RATE_SHAPE = { meas: 'generic', states: 'haar', labels: 'real' } as const;
-
-/** The run's free-M instance of kernel-linear-rate: generic M0, Haar (overlapping) states, real labels. */
-function rateInstance({ seed, d, m }: RateParams): FreeInstance {
-  const rng = makeRng(seed);
-  const M0 = buildMeasurement(rng, d, 'generic');
-  const states = buildStates(rng, m, d, 'haar');
-  const labels = buildLabels(rng, m, 'real');
-  return { M0, states, labels };
-}
+const rateInstance = (q: RateParams) => freeInstanceOf(RATE_SHAPE, q);
 
 /** L(t) <= L(0) exp(-(2 eta/m) lambda_min(K) t) at t = T/8, ..., T on the free-M flow of the instance. */
 function rateOutcome({ M0, states, labels }: FreeInstance, m: number, logEta: number): CheckOutcome {
