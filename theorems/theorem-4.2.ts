@@ -123,14 +123,14 @@ export const theorem42Gronwall: Claim<RateParams> = {
       seed: seedArb(), d: fc.constantFrom(4, 6), m: fc.constant(2), p: fc.constantFrom(64, 256), gamma: fc.constantFrom(2, 3), horizon: fc.constantFrom(2, 8),
     }),
   tightnessRule: 'max over the output times of 2 (lambda_min(K_asym) - ||K_pert||) / (the instantaneous rate) and of 2 (C0_k - P_k) t_k / (-ln(L(t_k)/L(0))): ' +
-    'predicted over measured exponent, <= 1 on every instance (Weyl and Gronwall); the maximum sits at the last output time, where r(t) lies along the bottom ' +
-    'eigenvector of K_asym + K_pert and the instantaneous ratio is lambda_min(K_asym) - ||K_pert|| over lambda_min(K_asym + K_pert)',
+    'predicted over measured exponent, <= 1 on every instance (Weyl and Gronwall); the maximum is usually at the last output time, where r(t) lies along the ' +
+    'bottom eigenvector of K_asym + K_pert and the instantaneous ratio is lambda_min(K_asym) - ||K_pert|| over lambda_min(K_asym + K_pert)',
   search: periodicFlowSpace({
     assess: gronwallOutcome, rtol: RTOL_GRONWALL, nOut: 21, evaluations: { quick: 4, default: 12, full: 60 },
     note: 'any periodic instance of Definition 2.1 at the run\'s d, m, p, gamma and horizon: the p + 1 gates exp(-i G), the generator H (any non-zero traceless ' +
       'Hermitian; eta = m/(p Z(H)) follows), the m orthonormal states, labels +-1 and theta(0) (1138-9570 reals); M0 = gamma diag(+-1) fixed. Each evaluation is a ' +
       'p = 64-256 flow with two spectra at 21 times (0.1-0.5 s), so 4/12/60 evaluations: in these dimensions the (1+1)-ES samples a few instances around the best ' +
-      'random ones (the first evaluation of each start is the run\'s own instance, at no cost). The supremum 1 needs Weyl\'s inequality to be an equality at ' +
+      'random ones (the first evaluation of each start is the run\'s own instance, whose trace the random phase has usually cached). The supremum 1 needs Weyl\'s inequality to be an equality at ' +
       'some time (K_pert\'s most negative eigenvector along the bottom eigenvector of K_asym, with eigenvalue -||K_pert||, and r(t) along it); random runs come ' +
       'within 3e-4 of it at the last output time, but no proof says it is approached at a fixed p, so no supremum is declared.',
   }),
