@@ -4,8 +4,8 @@
  * discrete choices (d, m, p, horizon, labels) come from the random run, and so does whatever the note says is fixed.
  *
  * Flows are expensive (theorem-4.2/eq-9 integrates p = 1024 parameters), so these spaces decode the run's own instance
- * (the x that `encode` returns) to exactly that instance, whose trace the random phase already computed: the first
- * evaluation of each start costs nothing.
+ * (the x that `encode` returns) to exactly that instance, whose trace the random phase has usually cached (rateTrace keeps
+ * the last 32): the first evaluation of each start then costs nothing.
  */
 import type { CheckOutcome, SearchSpace } from '../src/claims/types.ts';
 import { type CMat, zeros } from '../src/linalg/cmatrix.ts';
