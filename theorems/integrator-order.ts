@@ -14,6 +14,7 @@ import { cf4Step } from '../src/dynamics/asymptotic.ts';
 import { dopri5 } from '../src/integrate/dopri5.ts';
 import { type CMat, frobeniusNorm, sub, zeros } from '../src/linalg/cmatrix.ts';
 import { haarState, randomHermitianWithSpectrum } from '../src/random/ensembles.ts';
+import { defineSpace, intervalInverse } from '../src/search/decode.ts';
 import { makeRng } from '../src/random/rng.ts';
 
 /** Least-squares slope of log2(err) against log2(h): the observed order. */
@@ -77,6 +78,27 @@ export const dopri5Order: Claim<OdeParams> = {
   },
 };
 
+/** The hypotheses' ranges of the test equation's coefficients (alpha + i omega = lambda). */
+const ALPHA: readonly [number, number] = [-1, 0.5], OMEGA: readonly [number, number] = [0.5, 3];
+
+/**
+ * Global error at T = 4/|lambda| of dopri5 with error control (rtol 1e-8, atol 1e-12) from h0 = T, relative to |y(T)|, against
+ * TOLERANCES.integrated(rtol, 1, 4); at least one step must be rejected.
+ */
+function errorControlOutcome(alpha: number, omega: number): CheckOutcome {
+  const T = 4 / Math.hypot(alpha, omega), rtol = 1e-8;
+  const g = Math.exp(alpha * T);
+  const r = dopri5((_t, y, dy) => {
+    dy[0] = alpha * y[0] - omega * y[1];
+    dy[1] = omega * y[0] + alpha * y[1];
+  }, 0, Float64Array.of(1, 0), [T], { rtol, atol: 1e-12, h0: T });
+  const err = Math.hypot(r.y[0][0] - g * Math.cos(omega * T), r.y[0][1] - g * Math.sin(omega * T)) / g;
+  const tol = TOLERANCES.integrated(rtol, 1, 4);
+  const ok = err <= tol && r.stats.rejected >= 1;
+  const details = { rejected: r.stats.rejected, accepted: r.stats.accepted, errorOverRtol: err / rtol, alpha, omega };
+  return { ok, slack: r.stats.rejected >= 1 ? tol - err : -1, residual: err, tolerance: tol, tightness: err / tol, details };
+}
+
 /** The same test equation with adaptive steps from a deliberately large first step h0 = T. */
 export const dopri5ErrorControl: Claim<OdeParams> = {
   id: 'appendix-d/dopri5-error-control',
@@ -90,25 +112,26 @@ export const dopri5ErrorControl: Claim<OdeParams> = {
   expectation: 'holds',
   uses: [],
   toleranceRule: 'TOLERANCES.integrated(rtol, 1, |lambda| T = 4): 100 rtol |lambda| T (global error of an adaptive method grows at most linearly with the horizon in units of the time scale)',
+  tightnessRule: 'global error at T relative to |y(T)| over the tolerance rule\'s 100 rtol |lambda| T = 4e-6 (1 = the error the rule allows; the ' +
+    'error per unit of rtol, err / rtol = 400 x tightness, is in the details). The rule is a budget for the simulator\'s flows, not what ' +
+    'the controller achieves: a global error of a few rtol puts the tightness near 1e-3, so the check catches a controller that ignores ' +
+    'its estimate (an O(1) error) but not one that is off by 10x or 100x',
+  search: defineSpace<OdeParams, { alpha: number; omega: number }>({
+    decode: (r) => ({ alpha: r.interval(ALPHA[0], ALPHA[1]), omega: r.interval(OMEGA[0], OMEGA[1]) }),
+    assess: ({ alpha, omega }) => errorControlOutcome(alpha, omega),
+    note: 'the two coefficients of the test equation over the whole hypothesis alpha in [-1, 0.5], omega in [0.5, 3] (each from one real); ' +
+      'y(0) = (1, 0), T = 4/|lambda|, rtol, atol and h0 = T fixed as the claim states them (the equation is rotation-invariant, so the ' +
+      'direction of y(0) does not matter). No known supremum: the global error of an adaptive method has no closed form.',
+    encode: ({ alpha, omega }) => Float64Array.of(intervalInverse(alpha, ALPHA[0], ALPHA[1]), intervalInverse(omega, OMEGA[0], OMEGA[1])),
+  }),
   runs: { quick: 5, default: 20, full: 100 },
   arbitrary: () =>
     fc.record({
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      alpha: fc.double({ min: -1, max: 0.5, noNaN: true }),
-      omega: fc.double({ min: 0.5, max: 3, noNaN: true }),
+      alpha: fc.double({ min: ALPHA[0], max: ALPHA[1], noNaN: true }),
+      omega: fc.double({ min: OMEGA[0], max: OMEGA[1], noNaN: true }),
     }),
-  check: ({ alpha, omega }) => {
-    const T = 4 / Math.hypot(alpha, omega), rtol = 1e-8;
-    const g = Math.exp(alpha * T);
-    const r = dopri5((_t, y, dy) => {
-      dy[0] = alpha * y[0] - omega * y[1];
-      dy[1] = omega * y[0] + alpha * y[1];
-    }, 0, Float64Array.of(1, 0), [T], { rtol, atol: 1e-12, h0: T });
-    const err = Math.hypot(r.y[0][0] - g * Math.cos(omega * T), r.y[0][1] - g * Math.sin(omega * T)) / g;
-    const tol = TOLERANCES.integrated(rtol, 1, 4);
-    const ok = err <= tol && r.stats.rejected >= 1;
-    return { ok, slack: r.stats.rejected >= 1 ? tol - err : -1, residual: err, tolerance: tol, details: { rejected: r.stats.rejected, accepted: r.stats.accepted } };
-  },
+  check: ({ alpha, omega }) => errorControlOutcome(alpha, omega),
 };
 
 interface Cf4Params extends InstanceParams { seed: number; d: number; m: number; gamma: number }

@@ -106,7 +106,7 @@ export const CLAIM_LATEX: Record<string, ClaimLatex> = {
   ),
   'section-3/kernel-regression-spectrum': e(
     L`\text{“the eigenvalues are in general not preserved for } \bM \text{ evolving under the kernel regression”}`,
-    L`\max_i |\lambda_i(\bM(T)) - \lambda_i(\bM_0)| \ge \max\Big(\frac{|\Delta_1|}{d}, \frac{|\Delta_2|}{2Rd}\Big) > 10^{-6},\quad \Delta_k = \tr\bM(T)^k - \tr\bM_0^k`,
+    L`\max_i |\lambda_i(\bM(T)) - \lambda_i(\bM_0)| \ge \max\Big(\frac{|\Delta_1|}{d}, \frac{|\Delta_2|}{2Rd}\Big),\quad \Delta_k = \tr\bM(T)^k - \tr\bM_0^k;\ \text{the lower bound} > 10^{-6} \text{ on generic (random) instances}`,
   ),
   'section-3/prediction-range': e(L`\lmin(\bM_0) \le \yh_j(\bth) = \tr\big(\brho_j \bU\dg(\bth)\bM_0\bU(\bth)\big) \le \lmax(\bM_0)`),
   'section-3/labels-outside-range': e(

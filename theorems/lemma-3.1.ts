@@ -5,7 +5,12 @@
  */
 import fc from 'fast-check';
 import { smallDimensionArb } from '../properties/index.ts';
-import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
+import { tightnessOf } from '../src/claims/outcomes.ts';
+import { defineSpace } from '../src/search/decode.ts';
+import type { QnnInstance } from '../src/model/instance.ts';
+import { type QnnShape, qnnFrom } from './search-spaces.ts';
+import { encodeQnnAny } from './search-spaces-section-3.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { CMat, commutator, outer, row, scale, traceProduct } from '../src/linalg/cmatrix.ts';
 import { eigvalsh } from '../src/linalg/eigh.ts';
@@ -115,6 +120,82 @@ export const lemma31: Claim<Params> = {
 
 interface PsdParams extends InstanceParams { d: number; m: number; p: number; ansatz: AnsatzKind; meas: MeasKind }
 
+const psdShape = (q: PsdParams): QnnShape => ({ d: q.d, m: q.m, p: q.p, ansatz: q.ansatz, meas: q.meas, states: 'haar', labels: 'real' });
+
+/**
+ * The rank F (m x p, f_jl = tr(i[M, rho_j] H_l) = tr(rho_j i[H_l, M])) cannot exceed: m, p, and the dimension d^2 - sum_k mult_k^2
+ * of the range of X -> i[X, M], where every i[H_l, M] lies, so F factors through it (mult_k: the multiplicities of the spectrum
+ * of M0, that of M(theta); eigenvalues within 1e-8 ||M0|| counted as one). The m - r smallest eigenvalues of K = F F^T are
+ * zero by rank alone.
+ */
+export function psdRankBound(M0: CMat, m: number, p: number): number {
+  const ev = eigvalsh(M0);
+  const d = ev.length, tol = 1e-8 * Math.max(Math.abs(ev[0]), Math.abs(ev[d - 1]), Number.MIN_VALUE);
+  let sumSq = 0, run = 1;
+  for (let i = 1; i <= d; i++) {
+    if (i < d && ev[i] - ev[i - 1] <= tol) run++;
+    else { sumSq += run * run; run = 1; }
+  }
+  return Math.min(m, p, d * d - sumSq);
+}
+
+/** The invariant of lemma-3.1/psd on an instance at theta (the check on the run's instance, the search on decoded ones). */
+function psdOutcome(inst: QnnInstance, theta: Float64Array, d: number, m: number, p: number): CheckOutcome {
+  const M = parameterizedMeasurement(inst, theta);
+  const Hl = layerGenerators(inst.ansatz, theta);
+  // f_jl = tr(i[M, rho_j] H_l), complex (independent of kernels.ts: commutator of dense matrices)
+  const f: { re: number; im: number }[][] = [];
+  for (let j = 0; j < m; j++) {
+    const X: CMat = scale(commutator(M, outer(row(inst.states, j))), 0, 1);
+    f.push(Hl.map((hl) => traceProduct(X, hl)));
+  }
+  const kRe = new Float64Array(m * m);
+  // rounding of K_ij = sum_l f_il f_jl: each f_jl carries an absolute error ~ EPS d ||[M, rho_j]|| ||H_l|| <= EPS d 2 ||M0|| ||H_l||
+  // (not relative to |f_jl|: f is small by cancellation when rho_j nearly commutes with M), so K_ij errs by
+  // ~ sum_l (|f_il| + |f_jl|) EPS d 2 ||M0|| ||H_l||: scale sum_l max_j |f_jl| 2 ||M0|| ||H_l|| (>= sum_l max_j |f_jl|^2, as |f_jl| <= 2 ||M0|| ||H_l||)
+  const m0 = opNormHermitian(inst.M0), hNorms = generatorNorms(inst.ansatz);
+  let imMax = 0, scaleF = 0;
+  for (let l = 0; l < p; l++) {
+    let mx = 0;
+    for (let j = 0; j < m; j++) mx = Math.max(mx, Math.hypot(f[j][l].re, f[j][l].im));
+    scaleF += mx * 2 * m0 * hNorms[l];
+  }
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      let re = 0, im = 0;
+      for (let l = 0; l < p; l++) { // eq. (4), product of the two traces (no conjugation)
+        re += f[i][l].re * f[j][l].re - f[i][l].im * f[j][l].im;
+        im += f[i][l].re * f[j][l].im + f[i][l].im * f[j][l].re;
+      }
+      kRe[i * m + j] = re;
+      imMax = Math.max(imMax, Math.abs(im));
+    }
+  }
+  const Klib = kernelK(inst, theta);
+  let asym = 0, libDiff = 0;
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+    asym = Math.max(asym, Math.abs(kRe[i * m + j] - kRe[j * m + i]));
+    libDiff = Math.max(libDiff, Math.abs(kRe[i * m + j] - Klib.re[i * m + j]));
+  }
+  const tolI = TOLERANCES.identity(scaleF, d, 2 * p + 4);
+  const K: CMat = { rows: m, cols: m, re: kRe, im: new Float64Array(m * m) };
+  // symmetrise only for the eigen-solver; the asymmetry itself is checked above
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) {
+    const s = 0.5 * (kRe[i * m + j] + kRe[j * m + i]);
+    kRe[i * m + j] = s;
+    kRe[j * m + i] = s;
+  }
+  const ev = eigvalsh(K);
+  const tolL = tolI + TOLERANCES.spectral(Math.max(ev[m - 1], 0), m);
+  // every eigenvalue >= -tolL (the smallest one decides); the tightness is that of the smallest eigenvalue that rank does not force to 0
+  const r = psdRankBound(inst.M0, m, p);
+  const lambdaFree = ev[m - r];
+  const details = { lambdaMin: ev[0], lambdaMax: ev[m - 1], rankBound: r, lambdaFree };
+  const psd = inequalityOutcome(-ev[0], 0, tolL, 1, details);
+  const t = ev[m - 1] > 0 ? tightnessOf(-lambdaFree, 0, ev[m - 1]) : undefined;
+  return allOf([identityOutcome(Math.max(imMax, asym, libDiff), tolI), t === undefined ? psd : { ...psd, tightness: t }], details);
+}
+
 export const lemma31Psd: Claim<PsdParams> = {
   id: 'lemma-3.1/psd',
   title: 'K of eq. (4) is real, symmetric and positive semi-definite',
@@ -129,11 +210,32 @@ export const lemma31Psd: Claim<PsdParams> = {
   expectation: 'holds',
   uses: ['lemma-3.1'],
   toleranceRule:
-    'in units of K entries: realness and agreement with kernelK within TOLERANCES.identity(sum_l max_j |f_jl|^2, d, 2p + 4) ' +
-    '(f_jl = tr(i[M, rho_j] H_l)); lambda_min >= -(that + TOLERANCES.spectral(lambda_max, m))',
+    'in units of K entries: realness and agreement with kernelK within TOLERANCES.identity(sum_l max_j |f_jl| 2 ||M0|| ||H^(l)||, d, 2p + 4) ' +
+    '(f_jl = tr(i[M, rho_j] H_l) carries an absolute rounding error ~ EPS d 2 ||M0|| ||H^(l)||, whatever its size, and K_ij = sum_l f_il f_jl ' +
+    'inherits |f| times that; the earlier scale sum_l max_j |f_jl|^2 was relative to |f| and failed when the search drove f to 7e-4 by ' +
+    'cancellation, Im f^2 = 1.4e-19 against 8.8e-20); lambda_min >= -(that + TOLERANCES.spectral(lambda_max, m))',
   runs: { quick: 25, default: 100, full: 1000 },
-  tightnessRule: '1 - lambda_min(K) / lambda_max(K) (1 = singular K, the boundary; > 1 = a negative eigenvalue). No search space: K = F F^T ' +
-    'with F real (the part checked as an identity) is PSD by its Gram form, and tightness 1 is attained by rank alone whenever m > p.',
+  tightnessRule: '1 - lambda_(m-r+1)(K) / lambda_max(K), eigenvalues ascending, r = min(m, p, d^2 - sum_k mult_k^2) (mult_k: multiplicities ' +
+    'of the spectrum of M0): the smallest eigenvalue that rank does not force to 0. K = F F^T with F m x p factoring through the ' +
+    'range of X -> i[X, M] (dimension d^2 - sum mult_k^2; every i[H_l, M] lies there), so the m - r smallest eigenvalues are 0 whatever the instance: with ' +
+    'the old rule 1 - lambda_min / lambda_max every run with m > p sat at 1.000 by counting alone, and the number said nothing. ' +
+    'Those rank zeros are still checked (every eigenvalue >= -tol); they are not vacuous (the check can fail on them) but they are ' +
+    'not evidence of how close an instance comes to leaving the PSD cone either, so they do not set the tightness. 1 = K singular ' +
+    'beyond its rank bound, > 1 = a negative eigenvalue. No vacuousRule: no run makes lambda_min >= 0 follow from a trivial fact ' +
+    'other than the Gram form itself, which is what the identity part checks (f real).',
+  search: defineSpace<PsdParams, { inst: QnnInstance; theta: Float64Array }>({
+    decode: (r, q) => qnnFrom(r, psdShape(q)),
+    assess: ({ inst, theta }, { d, m, p }) => psdOutcome(inst, theta, d, m, p),
+    note: "any instance of the run's d, m, p, ansatz and M0 kind (any pure states, gates, generators and theta); labels are decoded " +
+      'but do not enter K. Supremum 1 (K singular beyond its rank bound), attained when a state commutes with M(theta) (a row of F ' +
+      'vanishes), a generator H_l commutes with M(theta) (a column vanishes), or rows or columns of F become dependent.',
+    knownSupremum: { value: 1, where: 'rank(F) < min(m, p, d^2 - sum mult_k^2): e.g. rho_j an eigenprojector of M(theta), or [H_l, M(theta)] = 0' },
+    qnn: (x) => x,
+    encode: (q) => {
+      const { inst, theta } = buildInstance(makeRng(q.seed), { ...psdShape(q) });
+      return encodeQnnAny(inst, theta, psdShape(q));
+    },
+  }),
   arbitrary: () =>
     fc.record({
       seed: seedArb(),
@@ -146,51 +248,6 @@ export const lemma31Psd: Claim<PsdParams> = {
   check: ({ seed, d, m, p, ansatz, meas }) => {
     const rng = makeRng(seed);
     const { inst, theta } = buildInstance(rng, { d, m, p, ansatz, meas, states: 'haar', labels: 'real' });
-    const M = parameterizedMeasurement(inst, theta);
-    const Hl = layerGenerators(inst.ansatz, theta);
-    // f_jl = tr(i[M, rho_j] H_l), complex (independent of kernels.ts: commutator of dense matrices)
-    const f: { re: number; im: number }[][] = [];
-    for (let j = 0; j < m; j++) {
-      const X: CMat = scale(commutator(M, outer(row(inst.states, j))), 0, 1);
-      f.push(Hl.map((hl) => traceProduct(X, hl)));
-    }
-    const kRe = new Float64Array(m * m);
-    let imMax = 0, scaleF = 0;
-    for (let l = 0; l < p; l++) {
-      let mx = 0;
-      for (let j = 0; j < m; j++) mx = Math.max(mx, Math.hypot(f[j][l].re, f[j][l].im));
-      scaleF += mx * mx;
-    }
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        let re = 0, im = 0;
-        for (let l = 0; l < p; l++) { // eq. (4), product of the two traces (no conjugation)
-          re += f[i][l].re * f[j][l].re - f[i][l].im * f[j][l].im;
-          im += f[i][l].re * f[j][l].im + f[i][l].im * f[j][l].re;
-        }
-        kRe[i * m + j] = re;
-        imMax = Math.max(imMax, Math.abs(im));
-      }
-    }
-    const Klib = kernelK(inst, theta);
-    let asym = 0, libDiff = 0;
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
-      asym = Math.max(asym, Math.abs(kRe[i * m + j] - kRe[j * m + i]));
-      libDiff = Math.max(libDiff, Math.abs(kRe[i * m + j] - Klib.re[i * m + j]));
-    }
-    const tolI = TOLERANCES.identity(scaleF, d, 2 * p + 4);
-    const K: CMat = { rows: m, cols: m, re: kRe, im: new Float64Array(m * m) };
-    // symmetrise only for the eigen-solver; the asymmetry itself is checked above
-    for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) {
-      const s = 0.5 * (kRe[i * m + j] + kRe[j * m + i]);
-      kRe[i * m + j] = s;
-      kRe[j * m + i] = s;
-    }
-    const ev = eigvalsh(K);
-    const tolL = tolI + TOLERANCES.spectral(Math.max(ev[m - 1], 0), m);
-    return allOf([
-      identityOutcome(Math.max(imMax, asym, libDiff), tolI),
-      inequalityOutcome(-ev[0], 0, tolL, 1, { lambdaMin: ev[0], lambdaMax: ev[m - 1] }, { scale: ev[m - 1] > 0 ? ev[m - 1] : undefined }),
-    ]);
+    return psdOutcome(inst, theta, d, m, p);
   },
 };

@@ -17,7 +17,7 @@ import { opNormHermitian } from '../src/linalg/norms.ts';
 import { kAsym, kPertExplicit, stateCommutators, yStar } from '../src/model/kernels.ts';
 import { parameterizedMeasurement } from '../src/model/qnn.ts';
 import { makeRng } from '../src/random/rng.ts';
-import { buildPeriodic, nonFinite } from './section-4-b-common.ts';
+import { buildPeriodic, nonFinite, type PeriodicQnn } from './section-4-b-common.ts';
 import { yMatrixFast } from './section-4-b-sweep.ts';
 
 export interface RateParams extends InstanceParams { d: number; m: number; p: number; gamma: number; horizon: number }
@@ -42,12 +42,20 @@ export interface RateTrace {
 const cache = new Map<string, RateTrace>();
 
 /** The flow from theta(0) = 0 on nOut equally spaced times of [0, T], T = horizon/gamma^2, with lambda_min(K_asym) and ||K_pert|| (eqs. 7, 67). */
-export function rateTrace({ seed, d, m, p, gamma, horizon }: RateParams, rtol: number, nOut: number): RateTrace {
+export function rateTrace(params: RateParams, rtol: number, nOut: number): RateTrace {
+  const { seed, d, m, p, gamma, horizon } = params;
   const key = JSON.stringify([seed, d, m, p, gamma, horizon, rtol, nOut]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const q = buildPeriodic(makeRng(seed), { d, m, p, gamma, gen: 'appendix-d', theta0: 'zero' });
-  const T = horizon / gamma ** 2;
+  const out = rateTraceOf(buildPeriodic(makeRng(seed), { d, m, p, gamma, gen: 'appendix-d', theta0: 'zero' }), horizon / gamma ** 2, rtol, nOut);
+  if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
+  cache.set(key, out);
+  return out;
+}
+
+/** The flow of any periodic instance q from its theta(0) on nOut equally spaced times of [0, T] (the search spaces decode q). */
+export function rateTraceOf(q: PeriodicQnn, T: number, rtol: number, nOut: number): RateTrace {
+  const d = q.inst.ansatz.d, p = q.inst.ansatz.p;
   const tOut = Array.from({ length: nOut }, (_, i) => (i * T) / (nOut - 1));
   const flow = gradientFlow(q.c, q.theta0, q.eta, tOut, { rtol, atol: 1e-3 * rtol });
   const ys = yStar(d);
@@ -62,8 +70,6 @@ export function rateTrace({ seed, d, m, p, gamma, horizon }: RateParams, rtol: n
     out.loss.push(flow.trace[i].loss);
     out.rate.push((q.eta * g2) / lg.loss); // dL/dt = -eta |grad L|^2
   });
-  if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
-  cache.set(key, out);
   return out;
 }
 

@@ -53,6 +53,18 @@ describe('the search reaches known suprema from random starts', () => {
     expect(printed.best).toBeLessThanOrEqual(0.25 * (1 + 1e-3));
   });
 
+  it('in high dimension too: Lemma C.1 at d = 8 (128 reals) and Lemma C.2 at d = 8, m = 4 (128 reals) within 1% (sep-CMA-ES then (1+1)-ES)', () => {
+    const c1 = reach('lemma-c.1', [{ seed: 1, d: 8, kind: 'traceless' }], 6000);
+    expect(c1.best).toBeGreaterThanOrEqual(0.99 * c1.sup);
+    const c2 = reach('lemma-c.2', [{ seed: 1, d: 8, m: 4, gamma: 2, orthonormal: true, family: 'random' }], 6000);
+    expect(c2.best).toBeGreaterThanOrEqual(0.99 * c2.sup);
+  });
+
+  it('Theorem 3.2 eq. (30) at d = 4, m = 2, p = 2 (117 reals) within 1%', () => {
+    const { best, sup } = reach('theorem-3.2/eq-30', [{ ...qubitPoint, d: 4, m: 2, p: 2 }], 3000);
+    expect(best).toBeGreaterThanOrEqual(0.99 * sup);
+  });
+
   it('is deterministic for a seed', () => {
     const claim = claimById('lemma-c.1')!;
     const a = targetedSearch(claim, [{ seed: 1, d: 3, kind: 'traceless' }], { seed: 3, evaluations: 80 });
