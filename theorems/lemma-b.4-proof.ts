@@ -289,6 +289,7 @@ export const lemmaB4Eq94: Claim<McDiarmidParams> = {
   correctedBy: 'lemma-b.4/eq-94-corrected',
   uses: [],
   toleranceRule: 'exact: the tail is a ratio of integer counts over 2^k, the bound one exp; no tolerance',
+  tightnessRule: 'Pr[|phi - E phi| >= t] / exp(-2 t^2 / sum c_i^2), the exact tail against the printed bound; > 1 refutes (94) as printed',
   runs: { quick: 10, default: 20, full: 200 },
   arbitrary: mcDiarmidArbitrary,
   check: (params) => mcDiarmidCheck(params, 1),

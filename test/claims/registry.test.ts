@@ -22,6 +22,18 @@ describe('claim registry', () => {
       for (const u of c.uses ?? []) expect(byId.has(u) || /^(definition|lemma|theorem|corollary)-/.test(u), `${c.id} uses ${u}`).toBe(true);
     }
   });
+  it('every inequality and statistical claim defines its tightness, and has a search space or says why it has none', () => {
+    for (const c of claims.filter((x) => x.kind === 'inequality' || x.kind === 'statistical')) {
+      expect(c.tightnessRule?.length ?? 0, `${c.id}.tightnessRule`).toBeGreaterThan(20);
+      if (c.search) {
+        expect(c.noSearch, `${c.id} has a search space and a reason for none`).toBeUndefined();
+        expect(c.search.note.length, `${c.id}.search.note`).toBeGreaterThan(20);
+      } else if (c.expectation === 'holds') {
+        // a claim expected to fail (as printed, or not reproduced) is refuted by its random runs: nothing to search for
+        expect(c.noSearch?.length ?? 0, `${c.id}.noSearch (no search space)`).toBeGreaterThan(40);
+      }
+    }
+  });
   it('every claim has a budget that grows quick <= default <= full and at least 5 default runs', () => {
     for (const c of claims) {
       expect(c.runs.quick).toBeLessThanOrEqual(c.runs.default);
