@@ -13,7 +13,7 @@ import { defineSpace, type Reader } from '../src/search/decode.ts';
 import { seedArb } from '../properties/index.ts';
 import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
-import { type CMat, gramRows, hadamard, matmul, transpose, zeros, add, scale, maxAbsDiff, maxAbs } from '../src/linalg/cmatrix.ts';
+import { type CMat, columns, gramRows, hadamard, matmul, transpose, zeros, add, scale, maxAbsDiff, maxAbs } from '../src/linalg/cmatrix.ts';
 import { lambdaMin } from '../src/linalg/eigh.ts';
 import { kAsym } from '../src/model/kernels.ts';
 import { haarState, haarUnitary, orthonormalStates } from '../src/random/ensembles.ts';
@@ -27,18 +27,6 @@ export interface PauliLike {
   M: CMat;
   bPlus: CMat;
   bMinus: CMat;
-}
-
-/** Columns [from, to) of a. */
-function columns(a: CMat, from: number, to: number): CMat {
-  const out = zeros(a.rows, to - from);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = from; j < to; j++) {
-      out.re[i * (to - from) + j - from] = a.re[i * a.cols + j];
-      out.im[i * (to - from) + j - from] = a.im[i * a.cols + j];
-    }
-  }
-  return out;
 }
 
 /** Whether the columns of b are the standard basis vectors e_offset, e_offset+1, ... */

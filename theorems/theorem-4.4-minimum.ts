@@ -10,7 +10,7 @@
  *   existence), and after MAX_TRIES the builder refuses.
  */
 import { QnnInputError } from '../src/errors.ts';
-import { type CMat, gramRows, zeros } from '../src/linalg/cmatrix.ts';
+import { type CMat, columns, gramRows, zeros } from '../src/linalg/cmatrix.ts';
 import { eigh } from '../src/linalg/eigh.ts';
 import { balancedLabels, haarState, haarUnitary, orthonormalStates } from '../src/random/ensembles.ts';
 import type { Rng } from '../src/random/rng.ts';
@@ -43,17 +43,6 @@ function basisColumns(d: number, from: number, to: number): CMat {
   const b = zeros(d, to - from);
   for (let j = from; j < to; j++) b.re[j * (to - from) + j - from] = 1;
   return b;
-}
-
-function columns(a: CMat, from: number, to: number): CMat {
-  const out = zeros(a.rows, to - from);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = from; j < to; j++) {
-      out.re[i * (to - from) + j - from] = a.re[i * a.cols + j];
-      out.im[i * (to - from) + j - from] = a.im[i * a.cols + j];
-    }
-  }
-  return out;
 }
 
 /** The measurement of a global minimum with its eigenbases (O(d^2) memory: small d only). */

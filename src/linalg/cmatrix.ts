@@ -445,6 +445,22 @@ export function col(a: CMat, j: number): CVec {
   return v;
 }
 
+/** Columns [from, to) of a as a rows x (to - from) matrix (copy). */
+export function columns(a: CMat, from: number, to: number): CMat {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= a.cols)) {
+    throw new QnnInputError('columns', 'from, to', `need integers 0 <= from (${from}) <= to (${to}) <= a.cols (${a.cols})`);
+  }
+  const w = to - from;
+  const out = zeros(a.rows, w);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = from; j < to; j++) {
+      out.re[i * w + j - from] = a.re[i * a.cols + j];
+      out.im[i * w + j - from] = a.im[i * a.cols + j];
+    }
+  }
+  return out;
+}
+
 /** v v^dag */
 export function outer(u: CVec, v: CVec = u): CMat {
   const n = u.re.length, m = v.re.length;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  EPS, add, adjoint, axpyInPlace, clone, cloneVec, col, commutator, cvec, diag, frobeniusNorm,
+  EPS, add, adjoint, axpyInPlace, clone, cloneVec, col, columns, commutator, cvec, diag, frobeniusNorm,
   fromArrays, gramRows, hadamard, hermitianDeviation, hermitianPart, identity, inner, kron, matmul,
   matmulChain, matmulInto, matvec, maxAbs, maxAbsDiff, outer, partialTrace1, partialTrace2, realPart, row,
   scale, sub, swap, toArrays, trace, traceProduct, transpose, unitaryDeviation, vecNorm, zeros,
@@ -230,6 +230,17 @@ describe('rows, columns, real part', () => {
     expect(a.re[2]).toBe(3);
     expect(a.re[1]).toBe(2);
     expect(realPart(a)).toEqual([[1, 2], [3, 4]]);
+  });
+  it('columns: a known block, a copy, and bad ranges named', () => {
+    const a = fromArrays([[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]]);
+    const b = columns(a, 1, 3);
+    expect([b.rows, b.cols]).toEqual([2, 2]);
+    expect([...b.re, ...b.im]).toEqual([2, 3, 5, 6, 8, 9, 11, 12]);
+    b.re[0] = 99;
+    expect(a.re[1]).toBe(2);
+    expect(columns(a, 2, 2).cols).toBe(0);
+    expect(() => columns(a, 2, 1)).toThrow(/columns: from, to/);
+    expect(() => columns(a, 0, 4)).toThrow(/a.cols \(3\)/);
   });
 });
 
