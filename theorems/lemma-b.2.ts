@@ -152,6 +152,9 @@ const b2Common = {
   runs: { quick: 2, default: 6, full: 60 },
 };
 
+/** The three quantile claims draw the same samples (b2Samples memoises them): one worker runs them in turn. */
+const B2_SAMPLES = 'lemma-b.2 samples';
+
 export const lemmaB2: Claim<B2Params> = {
   id: 'lemma-b.2',
   title: 'Concentration of Y(theta(0)) at Y* (statement, eq. 68)',
@@ -165,6 +168,7 @@ export const lemmaB2: Claim<B2Params> = {
     D_TREND,
   tightnessRule: QUANTILE_TIGHTNESS,
   search: b2Space('eq68'),
+  sharedSamples: B2_SAMPLES,
   check: (params) => checkQuantile(params, 'eq68'),
 };
 
@@ -179,6 +183,7 @@ export const lemmaB2Eq71: Claim<B2Params> = {
     'eq. 68, prints sqrt(2 log(d^2/delta)) instead). Checked against the empirical (1 - delta) quantile. ' + D_TREND,
   tightnessRule: QUANTILE_TIGHTNESS,
   search: b2Space('eq71'),
+  sharedSamples: B2_SAMPLES,
   check: (params) => checkQuantile(params, 'eq71'),
 };
 
@@ -232,6 +237,7 @@ export const lemmaB2HoeffdingCorrected: Claim<B2Params> = {
     'Checked against the empirical (1 - delta) quantile; the ratio is 0.04-0.14 (d = 2..16).',
   tightnessRule: QUANTILE_TIGHTNESS,
   search: b2Space('tropp'),
+  sharedSamples: B2_SAMPLES,
   check: (params) => checkQuantile(params, 'tropp'),
 };
 

@@ -11,7 +11,7 @@ import { makeRng } from '../src/random/rng.ts';
 import { linearFit } from '../src/stats/index.ts';
 import { buildPeriodic, nonFinite } from './section-4-b-common.ts';
 import { sweepTrajectories, yMatrixFast } from './section-4-b-sweep.ts';
-import { EXPONENT_LEVEL, exponentInterval, type SweepParams, sweepArbitrary, sweepSpec } from './theorem-4.2.ts';
+import { EXPONENT_LEVEL, exponentInterval, SWEEP_SAMPLES, type SweepParams, sweepArbitrary, sweepSpec } from './theorem-4.2.ts';
 
 export const lemmaB4: Claim<SweepParams> = {
   id: 'lemma-b.4',
@@ -45,6 +45,7 @@ export const lemmaB4: Claim<SweepParams> = {
     'TOLERANCES.identity(d^2 - 1, d^2, 2p) (||Y||_F <= d^2 - 1).',
   runs: { quick: 2, default: 5, full: 20 },
   arbitrary: sweepArbitrary,
+  sharedSamples: SWEEP_SAMPLES, // the same sweeps as theorem-4.2 (sweepTrajectories memoises them)
   check: (params) => {
     const spec = sweepSpec(params);
     const pts = sweepTrajectories(spec);

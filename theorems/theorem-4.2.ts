@@ -23,6 +23,9 @@ export const SWEEP_INITS = 6;
 /** Two-sided confidence of the exponent intervals (Student t on n - 2 dof, n = 36 points). */
 export const EXPONENT_LEVEL = 0.999;
 
+/** theorem-4.2 and lemma-b.4 run the same sweeps from the same seeds: one worker runs them in turn (scheduling only). */
+export const SWEEP_SAMPLES = 'section-4 sweeps';
+
 export const sweepArbitrary = () =>
   fc
     .record({ seed: seedArb(), dm: fc.constantFrom([4, 2], [6, 2], [6, 4]), gamma: fc.constantFrom(1.5, 2), horizon: fc.constantFrom(2, 6) })
@@ -62,6 +65,7 @@ export const theorem42: Claim<SweepParams> = {
     'Budget: each run is a sweep of 36 pairs of flows (~2-4 s).',
   runs: { quick: 2, default: 5, full: 20 },
   arbitrary: sweepArbitrary,
+  sharedSamples: SWEEP_SAMPLES, // the same sweeps as lemma-b.4 (sweepTrajectories memoises them)
   check: (params) => {
     const spec = sweepSpec(params);
     const pts = sweepTrajectories(spec);

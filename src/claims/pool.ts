@@ -3,7 +3,8 @@
  * worker.ts runs one registry claim per message). Each claim's result depends only on the claim, the seed
  * and the budget, so the results are identical to a sequential run (timings aside); they come back in the
  * order of the input. Claims are started longest first by a cost hint (their time in a previous report,
- * when one is given) so that the slowest claim does not start last. `jobs <= 1` runs inline.
+ * when one is given) so that the slowest claim does not start last. Claims of one `sharedSamples` group form one
+ * unit that a single worker runs in registry order, so the samples they memoise are drawn once. `jobs <= 1` runs inline.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -23,19 +24,38 @@ export interface PoolOptions {
   onResult?: (result: ClaimResult, k: number, total: number) => void;
 }
 
-/** The claims in start order: largest cost hint first, registry order among equals. */
+/**
+ * The claims in start order as units (lists of claim indices): a `sharedSamples` group is one unit in registry order,
+ * every other claim a unit of its own; units by largest total cost hint first, registry order (of their first claim)
+ * among equals.
+ */
+export function startUnits(claims: readonly AnyClaim[], costHint: Record<string, number> = {}): number[][] {
+  const units: number[][] = [];
+  const byGroup = new Map<string, number[]>();
+  claims.forEach((c, k) => {
+    const g = c.sharedSamples;
+    if (g === undefined) { units.push([k]); return; }
+    const unit = byGroup.get(g);
+    if (unit) unit.push(k);
+    else { const u = [k]; byGroup.set(g, u); units.push(u); }
+  });
+  const cost = (u: number[]) => u.reduce((s, k) => s + (costHint[claims[k].id] ?? 0), 0);
+  return units.map((u) => ({ u, c: cost(u) })).sort((a, b) => b.c - a.c || a.u[0] - b.u[0]).map(({ u }) => u);
+}
+
+/** The claims in start order (the units of startUnits, flattened). */
 export function startOrder(claims: readonly AnyClaim[], costHint: Record<string, number> = {}): number[] {
-  return claims.map((_, k) => k).sort((a, b) => (costHint[claims[b].id] ?? 0) - (costHint[claims[a].id] ?? 0) || a - b);
+  return startUnits(claims, costHint).flat();
 }
 
 interface WorkerMessage { type: string; id: number; result?: ClaimResult; name?: string; message?: string }
 
 export async function runClaimsParallel(claims: readonly AnyClaim[], opts: RunOptions, pool: PoolOptions = {}): Promise<ClaimResult[]> {
-  const jobs = Math.min(pool.jobs ?? defaultJobs(), claims.length);
-  const order = startOrder(claims, pool.costHint);
+  const units = startUnits(claims, pool.costHint);
+  const jobs = Math.min(pool.jobs ?? defaultJobs(), units.length);
   const out: ClaimResult[] = new Array(claims.length);
   if (jobs <= 1) {
-    order.forEach((k, n) => {
+    units.flat().forEach((k, n) => {
       pool.onStart?.(claims[k], n, claims.length);
       out[k] = runClaim(claims[k], opts);
       pool.onResult?.(out[k], n, claims.length);
@@ -43,7 +63,8 @@ export async function runClaimsParallel(claims: readonly AnyClaim[], opts: RunOp
     return out;
   }
   const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url)));
-  let next = 0, finished = 0;
+  let nextUnit = 0, started = 0, finished = 0;
+  const pending = new Map<Worker, number>(); // claims posted to a worker and not yet returned
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -51,20 +72,24 @@ export async function runClaimsParallel(claims: readonly AnyClaim[], opts: RunOp
         if (!failed) { failed = true; reject(e); }
       };
       const dispatch = (w: Worker) => {
-        if (failed) return;
-        if (next >= order.length) {
-          if (finished === order.length) resolve();
+        if (failed || (pending.get(w) ?? 0) > 0) return;
+        if (nextUnit >= units.length) {
+          if (finished === claims.length) resolve();
           return;
         }
-        const k = order[next++];
-        pool.onStart?.(claims[k], next - 1, claims.length);
-        w.postMessage({ type: 'claim', id: k, claim: claims[k].id, opts });
+        const unit = units[nextUnit++];
+        pending.set(w, unit.length);
+        for (const k of unit) { // a worker handles its messages one at a time, in order
+          pool.onStart?.(claims[k], started++, claims.length);
+          w.postMessage({ type: 'claim', id: k, claim: claims[k].id, opts });
+        }
       };
       for (const w of workers) {
         w.on('message', (msg: WorkerMessage) => {
           if (msg.type === 'result') {
             out[msg.id] = msg.result!;
             finished++;
+            pending.set(w, (pending.get(w) ?? 1) - 1);
             pool.onResult?.(msg.result!, finished - 1, claims.length);
             dispatch(w);
           } else if (msg.type === 'error') {
@@ -73,7 +98,7 @@ export async function runClaimsParallel(claims: readonly AnyClaim[], opts: RunOp
         });
         w.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
         w.on('exit', (code) => {
-          if (finished < order.length) fail(new Error(`verify: a worker thread exited unexpectedly (code ${code})`));
+          if (finished < claims.length) fail(new Error(`verify: a worker thread exited unexpectedly (code ${code})`));
         });
       }
       for (const w of workers) dispatch(w);

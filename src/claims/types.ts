@@ -125,6 +125,12 @@ export interface Claim<I extends InstanceParams = InstanceParams> {
    * Claims that fail as printed need none: their random runs refute them.
    */
   noSearch?: string;
+  /**
+   * Claims that memoise the same expensive samples in their module (e.g. lemma-b.2's three quantile claims) name one
+   * group; the parallel pool runs a group's claims one after another on one worker so the samples are drawn once.
+   * Scheduling only: a claim's result never depends on it.
+   */
+  sharedSamples?: string;
   check: (params: I) => CheckOutcome;
 }
 
