@@ -18,9 +18,9 @@ import { haarSpecialUnitary } from '../src/random/ensembles.ts';
 import { makeRng } from '../src/random/rng.ts';
 import { allOf, buildGenerator, type GenKind, identityOutcome, inequalityOutcome, nonFinite, seedArb } from './section-4-b-common.ts';
 import {
-  buildProof, claim2FixedOf, claim2Outcome, type Claim2Params, claim2Space, expI, type ProofInstance, type ProofParams, proofSpace, sumScaled, termDiffs,
-  type ThetaMode, yTerms,
+  buildProof, expI, type ProofInstance, type ProofParams, proofSpace, sumScaled, termDiffs, type ThetaMode, yTerms,
 } from './search-spaces-lemma-b4.ts';
+import { claim2FixedOf, claim2Outcome, type Claim2Params, claim2Space } from './search-spaces-lemma-b4-claim2.ts';
 
 const proofArbitrary = (modes: ThetaMode[]) => () =>
   fc.constantFrom(2, 3, 4).chain((d) =>

@@ -4,7 +4,7 @@
  * 2 gamma^2 (1 - 1/gamma^2 - C2 max(m^2/d, (m/d) log(2/delta))) with probability >= 1 - delta.
  *
  * The builder of that measure is in ./theorem-4.4-minimum.ts (re-exported here); the proof steps in
- * ./theorem-4.4-steps.ts and the claims of the text before the theorem in ./section-4.ts use it.
+ * ./theorem-4.4-steps.ts and ./theorem-4.4-eq118.ts and the claims of the text before the theorem in ./section-4.ts use it.
  */
 import fc from 'fast-check';
 import { seedArb } from '../properties/index.ts';

@@ -1,7 +1,8 @@
 /**
- * Covers the search spaces of theorems/search-spaces-lemma-b4.ts (Lemma B.4's proof, appendix B.2): the proof's instance behind
- * lemma-b.4/eq-97-corrected ("Define the variable Y^(k) as that obtained by resampling H_k independently", eqs. 95-97) and the fixed
- * part of the experiment behind lemma-b.4/claim-2 ("Claim 2 (Sub-gaussianity of Y)", eq. 91). For each: any x decodes to an instance
+ * Covers the search spaces of theorems/search-spaces-lemma-b4.ts and theorems/search-spaces-lemma-b4-claim2.ts (Lemma B.4's proof,
+ * appendix B.2): the proof's instance behind lemma-b.4/eq-97-corrected ("Define the variable Y^(k) as that obtained by resampling
+ * H_k independently", eqs. 95-97) and the fixed part of the experiment behind lemma-b.4/claim-2 ("Claim 2 (Sub-gaussianity of Y)",
+ * eq. 91). For each: any x decodes to an instance
  * satisfying the hypotheses, encode/decode round trip onto the run's own instance, the search is deterministic for a seed; the known
  * supremum of eq-97-corrected is reached from a random start; eq-97 as printed reports its tightness.
  */
@@ -18,8 +19,9 @@ import { targetedSearch } from '../../src/search/targeted.ts';
 import { claimById } from '../../theorems/index.ts';
 import { buildGenerator } from '../../theorems/section-4-b-common.ts';
 import {
-  buildProof, claim2DeterministicMax, claim2FixedOf, type Claim2Params, decodeProof, encodeProof, proofInstance, type ProofParams, sumScaled, termDiffs, yTerms,
+  buildProof, decodeProof, encodeProof, proofInstance, type ProofParams, sumScaled, termDiffs, yTerms,
 } from '../../theorems/search-spaces-lemma-b4.ts';
+import { claim2DeterministicMax, claim2FixedOf, type Claim2Params } from '../../theorems/search-spaces-lemma-b4-claim2.ts';
 
 const eq97 = claimById('lemma-b.4/eq-97-corrected')!;
 const claim2 = claimById('lemma-b.4/claim-2')!;

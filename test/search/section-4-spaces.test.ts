@@ -20,7 +20,7 @@ import { type FlowInstance, generatorStatesSpace, MINIMUM_GAMMA, N_MIN, runInsta
 import type { PeriodicQnn } from '../../theorems/section-4-b-common.ts';
 import { gronwallOutcome, RTOL_GRONWALL } from '../../theorems/theorem-4.2-eq9.ts';
 import { buildGlobalMinimum, type GlobalMinimum, pauliLikeOf } from '../../theorems/theorem-4.4.ts';
-import { C1_BOUND_SUP } from '../../theorems/theorem-4.4-steps.ts';
+import { C1_BOUND_SUP } from '../../theorems/theorem-4.4-eq118.ts';
 
 const gaussian = (n: number, seed: number) => {
   const rng = makeRng(`section-4-spaces:${seed}`);

@@ -15,6 +15,7 @@ import { section4Claims } from '../section-4.ts';
 import { section4KasymScaling } from '../section-4-kasym-scaling.ts';
 import { theorem44, theorem44GlobalMinimum } from '../theorem-4.4.ts';
 import { theorem44StepClaims } from '../theorem-4.4-steps.ts';
+import { theorem44LemmaC1Bound } from '../theorem-4.4-eq118.ts';
 import { theorem44Eq117 } from '../theorem-4.4-eq117.ts';
 import { theorem44Norms, theorem44NormsPrinted, theorem44OrthogonalityPrinted } from '../theorem-4.4-norms.ts';
 
@@ -36,6 +37,7 @@ export const appendixCDClaims: AnyClaim[] = [
   // Appendix C.2: proof of Theorem 4.4 (eqs. 113-118).
   theorem44Norms, theorem44NormsPrinted, theorem44OrthogonalityPrinted,
   ...theorem44StepClaims,
+  theorem44LemmaC1Bound,
   theorem44Eq117,
   // Appendix D.1: the generator of the QNN simulations.
   appendixDGeneratorClaim,

@@ -1,6 +1,7 @@
 /** Claims of section 4 and appendix B (lemma 4.1 / B.1, theorem 4.2, lemmas B.2-B.4), in paper order. */
 import type { AnyClaim } from '../../src/claims/types.ts';
-import { appendixDEq119, lemmaB1Eq51, lemmaB1Eq55, lemmaB1Eq55Sign, lemmaB1Eq7, lemmaB1HaarMean } from '../lemma-b.1.ts';
+import { appendixDEq119, lemmaB1Eq51, lemmaB1Eq55, lemmaB1Eq55Sign, lemmaB1Eq7 } from '../lemma-b.1.ts';
+import { lemmaB1HaarMean } from '../lemma-b.1-haar.ts';
 import { lemmaB1StepClaims } from '../lemma-b.1-steps.ts';
 import { lemmaB2, lemmaB2Eq70, lemmaB2Eq71, lemmaB2HoeffdingConstant, lemmaB2HoeffdingCorrected } from '../lemma-b.2.ts';
 import { lemmaB2Eq69 } from '../lemma-b.2-eq69.ts';
