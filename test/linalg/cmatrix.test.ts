@@ -239,6 +239,11 @@ describe('rows, columns, real part', () => {
     b.re[0] = 99;
     expect(a.re[1]).toBe(2);
     expect(columns(a, 2, 2).cols).toBe(0);
+    expect(maxAbsDiff(columns(a, 0, 3), a)).toBe(0);
+    expect([...columns(a, 0, 1).im]).toEqual([7, 10]);
+    expect(() => columns(a, 0.5, 2)).toThrow(/from \(0.5\)/);
+    expect(() => columns(a, 0, 1.5)).toThrow(/to \(1.5\)/);
+    expect(() => columns(a, -1, 2)).toThrow(/columns: from, to/);
     expect(() => columns(a, 2, 1)).toThrow(/columns: from, to/);
     expect(() => columns(a, 0, 4)).toThrow(/a.cols \(3\)/);
   });
