@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { QnnInputError } from '../errors.ts';
 import { pickStarts, SEARCH_EVALUATIONS, targetedSearch } from '../search/targeted.ts';
-import type { AnyClaim, CheckOutcome, Claim, ClaimResult, InstanceParams, TightnessResult, Verdict } from './types.ts';
+import type { AnyClaim, CheckOutcome, Claim, ClaimResult, InstanceParams, PartOutcome, TightnessResult, Verdict } from './types.ts';
 
 export type BudgetName = 'quick' | 'default' | 'full';
 
@@ -67,7 +67,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
   let relativeResidual: number | undefined;
   const ranges: Record<string, [number, number]> = {};
   // Details reported: those of the run with the largest tightness (or, without tightness, the smallest slack).
-  let shown: { details?: Record<string, number | string>; tightness?: number; slack: number } | undefined;
+  let shown: { details?: Record<string, number | string>; parts?: PartOutcome[]; tightness?: number; slack: number } | undefined;
   let randomTightness: number | null = null;
   let nonVacuous = 0;
   let sawVacuous = false;
@@ -76,7 +76,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     if (!o.details) return;
     const better = !shown ||
       (o.tightness !== undefined ? shown.tightness === undefined || o.tightness > shown.tightness : shown.tightness === undefined && o.slack < shown.slack);
-    if (better) shown = { details: o.details, tightness: o.tightness, slack: o.slack };
+    if (better) shown = { details: o.details, parts: o.parts, tightness: o.tightness, slack: o.slack };
   };
   // Runs after the first failure are fast-check's shrinking steps: they enter the worst slack and the ranges (as
   // before) but count neither as runs nor as evidence (non-vacuous count, tightness, details shown).
@@ -110,6 +110,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
   let verdict: Verdict;
   let counterexample: ClaimResult['counterexample'];
   let details = shown?.details;
+  let parts = shown?.parts; // always those of the outcome whose details are shown
   const failedVerdict = (error?: string): Verdict =>
     error ? 'violated' : claim.expectation === 'fails-as-printed' ? 'violated-as-printed' : claim.expectation === 'not-reproduced' ? 'not-reproduced' : 'violated';
   const runs = rd.failed ? rd.numRuns : numRuns;
@@ -119,7 +120,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     const { outcome, error } = evaluate(claim, params);
     const path = rd.counterexamplePath ?? '';
     counterexample = { params, outcome, path, replay: replayCommand(claim.id, rd.seed, path), error };
-    if (outcome.details) details = outcome.details;
+    if (outcome.details) ({ details, parts } = { details: outcome.details, parts: outcome.parts });
     verdict = failedVerdict(error);
   } else if (rd.failed) {
     verdict = 'violated';
@@ -147,13 +148,13 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
       tightness.instanceTightness = t;
       tightness.replay = replay;
       // The report shows the hardest instance: the searched one when it beat the random runs.
-      if (tightness.searched === t && res.best.outcome.details) details = { ...res.best.outcome.details, source: 'search' };
+      if (tightness.searched === t && res.best.outcome.details) ({ details, parts } = { details: { ...res.best.outcome.details, source: 'search' }, parts: res.best.outcome.parts });
     }
     if (res.failure) {
       const f = res.failure;
       counterexample = { params: f.instance.params, outcome: f.outcome, path: '', replay, error: f.error, instance: f.instance };
       if (f.outcome.tightness !== undefined) tightness.searched = Math.max(tightness.searched ?? -Infinity, f.outcome.tightness);
-      if (f.outcome.details) details = f.outcome.details;
+      if (f.outcome.details) ({ details, parts } = { details: f.outcome.details, parts: f.outcome.parts });
       verdict = failedVerdict(f.error);
     }
   }
@@ -185,6 +186,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     ranges,
     counterexample,
     details,
+    ...(parts?.length ? { parts } : {}),
     tightness,
     nonVacuousRuns: nonVacuous,
     timeMs: Math.round(performance.now() - start),

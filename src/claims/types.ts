@@ -193,6 +193,8 @@ export interface ClaimResult {
     instance?: SearchedInstance;
   };
   details?: Record<string, number | string>;
+  /** For a composite outcome (allOf): every part of the run whose details are shown, by name, with its slack and tightness. */
+  parts?: PartOutcome[];
   tightnessRule?: string;
   vacuousRule?: string;
   /** Why the claim has no search space (its `noSearch`). */

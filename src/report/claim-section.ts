@@ -10,7 +10,7 @@ import type { BlueprintNode } from '../blueprint/graph.ts';
 import { CLAIM_LATEX } from '../../theorems/latex.ts';
 import { anchor, fmt } from './markdown.ts';
 import { renderTexSafe } from './math.ts';
-import { confidenceOf, nonVacuousRunsOf, relativeResidualOf, searchedText, strengthOf, tightnessOf, type PageResult } from './strength.ts';
+import { confidenceOf, nonVacuousRunsOf, partsText, relativeResidualOf, searchedText, strengthOf, tightnessOf, type PageResult } from './strength.ts';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -126,6 +126,7 @@ function numbersTable(r: PageResult): string {
   const ranges = Object.entries(r.ranges).map(([k, [a, b]]) => (a === b ? `${k} = ${fmt(a)}` : `${k} = ${fmt(a)}..${fmt(b)}`)).join(', ');
   if (ranges) rows.push(['ranges', esc(ranges)]);
   if (r.details && Object.keys(r.details).length) rows.push(['details', esc(Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; '))]);
+  if (r.parts?.length) rows.push(['parts', `${esc(partsText(r.parts, fmt))} <small>(of the run whose details are shown)</small>`]);
   rows.push(['time', fmtTime(r.timeMs)]);
   return `<table class="numbers">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>`;
 }

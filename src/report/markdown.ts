@@ -4,7 +4,7 @@ import type { CoverageCounts } from '../../theorems/coverage.ts';
 import type { Erratum } from '../../theorems/errata.ts';
 import type { CoverageReport, CoverageRow, ErrataReport } from './coverage.ts';
 import type { VerificationReport } from './report.ts';
-import { searchedText } from './strength.ts';
+import { partsText, searchedText } from './strength.ts';
 
 const MARK: Record<ClaimResult['verdict'], string> = {
   verified: 'verified',
@@ -35,7 +35,7 @@ export function tightnessCells(r: ClaimResult): string {
 }
 
 function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return s.replace(/\n/g, ' ');
 }
 
 export function renderMarkdown(rep: VerificationReport): string {
@@ -74,6 +74,7 @@ export function renderMarkdown(rep: VerificationReport): string {
     }
     if (r.vacuousRule) out.push(`- vacuous: ${r.vacuousRule} (${r.nonVacuousRuns ?? r.runs} of ${r.runs} runs non-vacuous)`);
     if (r.details) out.push(`- details: ${Object.entries(r.details).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join('; ')}`);
+    if (r.parts?.length) out.push(`- parts (of the run whose details are shown): ${partsText(r.parts, fmt)}`);
     if (r.counterexample) {
       const c = r.counterexample;
       out.push(`- counterexample: \`${JSON.stringify(c.params)}\`${c.error ? ` (${c.error})` : ''}, slack ${fmt(c.outcome.slack)}${c.outcome.residual !== undefined ? `, residual ${fmt(c.outcome.residual)}` : ''}`);
@@ -98,7 +99,7 @@ const STATUS: Record<CoverageRow['status'], string> = {
 
 /** A code span for a table cell: the pipes escaped, backticks avoided. */
 function codeCell(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ')}\``;
+  return `\`${s.replace(/`/g, "'").replace(/\n/g, ' ')}\``;
 }
 
 /** One-line summary of the coverage counts. */

@@ -33,6 +33,11 @@ export function searchedText(t: Tightness, fmt: (x: number | null | undefined) =
   return (t.searchSkipped && SKIPPED[t.searchSkipped]) ?? fmt(t.searched);
 }
 
+/** The parts of a composite outcome as one line: `name: slack s, tightness t` (and `fails` for a failing part), `; `-separated. */
+export function partsText(parts: readonly { name: string; ok: boolean; slack: number; tightness?: number }[], fmt: (x: number | null | undefined) => string): string {
+  return parts.map((p) => `${p.name}: ${p.ok ? '' : 'fails, '}slack ${fmt(p.slack)}${p.tightness !== undefined ? `, tightness ${fmt(p.tightness)}` : ''}`).join('; ');
+}
+
 export type Strength = 'substantive' | 'consistency';
 
 /** A verdict of the page: the report's four and the experiments' `not-reproduced`. */

@@ -68,6 +68,17 @@ describe('runClaim: tightness', () => {
     expect(r.nonVacuousRuns).toBe(30);
   });
 
+  it('a composite outcome shows every part of the run whose details are shown, not only its smallest slack', () => {
+    const claim = toy({
+      check: ({ a }) => allOf({ trivial: identityOutcome(0, 1e-12), bound: inequalityOutcome(a, 10, 0, 1, { a }) }),
+    });
+    const r = runClaim(claim, { seed: 4, search: false });
+    expect(r.parts?.map((p) => p.name)).toEqual(['trivial', 'bound']);
+    expect(r.parts?.[1].tightness).toBe(r.tightness!.random);
+    expect(r.worstSlack).toBeCloseTo(1e-12, 20); // the trivial part's slack: the parts say more
+    expect(runClaim(toy(), { seed: 4, search: false }).parts).toBeUndefined();
+  });
+
   it('the search beats the random runs, and its arg-max replays exactly', () => {
     const claim = toy();
     const r = runClaim(claim, { seed: 4 });
