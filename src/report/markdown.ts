@@ -35,7 +35,7 @@ export function tightnessCells(r: ClaimResult): string {
 }
 
 function escapeCell(s: string): string {
-  return s.replace(/\n/g, ' ');
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 export function renderMarkdown(rep: VerificationReport): string {
@@ -99,7 +99,7 @@ const STATUS: Record<CoverageRow['status'], string> = {
 
 /** A code span for a table cell: the pipes escaped, backticks avoided. */
 function codeCell(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\n/g, ' ')}\``;
+  return `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ')}\``;
 }
 
 /** One-line summary of the coverage counts. */

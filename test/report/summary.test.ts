@@ -33,4 +33,12 @@ describe('summarise', () => {
     expect(md).toContain('1 not reproduced');
     expect(md).toContain('what would settle it: grid not printed');
   });
+  it('escapes pipes in table cells and lists the parts of a composite check', () => {
+    const md = renderMarkdown(buildReport([result('lemma-0.5', {
+      title: 'a bound on |tr(X)|', parts: [{ name: '|yhat| < 1', ok: true, slack: 0.5 }, { name: '(35)', ok: true, slack: 0.25, tightness: 0.75 }],
+    })], { seed: 1, budget: 'quick', generatedAt: 'now' }));
+    expect(md).toContain('a bound on \\|tr(X)\\|');
+    expect(md).not.toMatch(/\| a bound on \|tr/);
+    expect(md).toContain('- parts (of the run whose details are shown): |yhat| < 1: slack 0.5; (35): slack 0.25, tightness 0.75');
+  });
 });
