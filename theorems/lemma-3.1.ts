@@ -193,7 +193,7 @@ function psdOutcome(inst: QnnInstance, theta: Float64Array, d: number, m: number
   const details = { lambdaMin: ev[0], lambdaMax: ev[m - 1], rankBound: r, lambdaFree };
   const psd = inequalityOutcome(-ev[0], 0, tolL, 1, details);
   const t = ev[m - 1] > 0 ? tightnessOf(-lambdaFree, 0, ev[m - 1]) : undefined;
-  return allOf([identityOutcome(Math.max(imMax, asym, libDiff), tolI), t === undefined ? psd : { ...psd, tightness: t }], details);
+  return allOf({ 'K real, symmetric, = kernelK': identityOutcome(Math.max(imMax, asym, libDiff), tolI), 'lambda_min(K) >= 0': t === undefined ? psd : { ...psd, tightness: t } }, details);
 }
 
 export const lemma31Psd: Claim<PsdParams> = {

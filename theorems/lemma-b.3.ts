@@ -68,7 +68,7 @@ const ratesRule = (c: string) =>
 function checkRates(tr: Trajectory, c: number): CheckOutcome {
   const { p, t, theta, thetaDot, loss } = tr;
   const C = (c * tr.hF * tr.mF * Math.sqrt(loss[0])) / tr.z;
-  const parts: CheckOutcome[] = [];
+  const parts: Record<string, CheckOutcome> = {};
   let worstInf = 0, worstL2 = 0;
   const intTol = TOLERANCES.integrated(RTOL, tr.thetaScale, HORIZON);
   for (let i = 0; i < t.length; i++) {
@@ -76,13 +76,15 @@ function checkRates(tr: Trajectory, c: number): CheckOutcome {
       const diff = Float64Array.from(theta[j], (v, l) => v - theta[i][l]);
       const dt = t[j] - t[i];
       const rInf = (C / p) * dt, rL2 = (C / Math.sqrt(p)) * dt; // eqs. (72), (73)
-      parts.push(inequalityOutcome(normInf(diff), rInf, intTol, rInf), inequalityOutcome(norm2v(diff), rL2, intTol, rL2));
+      parts[`(72) t=${fmtT(t[i])}..${fmtT(t[j])}`] = inequalityOutcome(normInf(diff), rInf, intTol, rInf);
+      parts[`(73) t=${fmtT(t[i])}..${fmtT(t[j])}`] = inequalityOutcome(norm2v(diff), rL2, intTol, rL2);
       worstInf = Math.max(worstInf, normInf(diff) / rInf);
       worstL2 = Math.max(worstL2, norm2v(diff) / rL2);
     }
     // t2 -> t1: |d theta_l/dt| <= (1/p) C and ||d theta/dt||_2 <= (1/sqrt p) C.
     const dTol = TOLERANCES.identity(Math.max(C, tr.roundScale[i]), tr.d, p + 2);
-    parts.push(inequalityOutcome(normInf(thetaDot[i]), C / p, dTol, C / p), inequalityOutcome(norm2v(thetaDot[i]), C / Math.sqrt(p), dTol, C / Math.sqrt(p)));
+    parts[`(72) rate at t=${fmtT(t[i])}`] = inequalityOutcome(normInf(thetaDot[i]), C / p, dTol, C / p);
+    parts[`(73) rate at t=${fmtT(t[i])}`] = inequalityOutcome(norm2v(thetaDot[i]), C / Math.sqrt(p), dTol, C / Math.sqrt(p));
     worstInf = Math.max(worstInf, normInf(thetaDot[i]) / (C / p));
     worstL2 = Math.max(worstL2, norm2v(thetaDot[i]) / (C / Math.sqrt(p)));
   }
@@ -263,14 +265,17 @@ export const lemmaB3Eq84: Claim<B3Params> = {
   check: (params) => eq84Of(trajectory(params)),
 };
 
+/** An output time for a part's name (3 significant digits). */
+const fmtT = (t: number): string => Number(t.toPrecision(3)).toString();
+
 function eq84Of(tr: Trajectory): CheckOutcome {
   {
-    const parts: CheckOutcome[] = [];
+    const parts: Record<string, CheckOutcome> = {};
     let printedRatio = 0;
     tr.thetaDot.forEach((td, i) => {
       const printed = ((Math.SQRT2 * tr.m * tr.mF * tr.hF) / tr.z / tr.p) * Math.sqrt(tr.loss[i]); // eq. (84) as printed
       const rhs = 2 * printed; // with eta/m in (74)
-      parts.push(inequalityOutcome(normInf(td), rhs, TOLERANCES.identity(Math.max(rhs, tr.roundScale[i]), tr.d, tr.p + 2), rhs));
+      parts[`t=${fmtT(tr.t[i])}`] = inequalityOutcome(normInf(td), rhs, TOLERANCES.identity(Math.max(rhs, tr.roundScale[i]), tr.d, tr.p + 2), rhs);
       printedRatio = Math.max(printedRatio, normInf(td) / printed);
     });
     return allOf(parts, { printedRatio });

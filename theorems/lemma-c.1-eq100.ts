@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { hermitianPairSpace } from './search-spaces.ts';
-import type { Claim, InstanceParams } from '../src/claims/types.ts';
+import type { CheckOutcome, Claim, InstanceParams } from '../src/claims/types.ts';
 import { TOLERANCES } from '../src/claims/tolerances.ts';
 import { CMat, hadamard, kron, zeros } from '../src/linalg/cmatrix.ts';
 import { eigvalsh } from '../src/linalg/eigh.ts';
@@ -76,15 +76,16 @@ function separation(a: CMat, b: CMat, d: number) {
   {
     const had = hadamard(a, b), kr = kron(a, b);
     const sc = opNormHermitian(a) * opNormHermitian(b);
-    const parts = [identityOutcome(Math.max(...Array.from(diagonalBlock(kr, d).re, (v, e) => Math.abs(v - had.re[e])), ...Array.from(diagonalBlock(kr, d).im, (v, e) => Math.abs(v - had.im[e]))), TOLERANCES.identity(sc, 1))];
+    const parts: Record<string, CheckOutcome> = {};
+    parts['A o B is a principal submatrix of A (x) B'] = identityOutcome(Math.max(...Array.from(diagonalBlock(kr, d).re, (v, e) => Math.abs(v - had.re[e])), ...Array.from(diagonalBlock(kr, d).im, (v, e) => Math.abs(v - had.im[e]))), TOLERANCES.identity(sc, 1));
     const lk = eigvalsh(kr), lh = eigvalsh(had);
     const lo = lk[0], hi = lk[lk.length - 1];
     const tol = TOLERANCES.spectral(sc, d * d);
     const width = hi - lo > 0 ? hi - lo : undefined;
-    for (const v of lh) {
-      parts.push(inequalityOutcome(lo, v, tol, 1, undefined, { scale: width }));
-      parts.push(inequalityOutcome(v, hi, tol, 1, undefined, { scale: width }));
-    }
+    lh.forEach((v, i) => {
+      parts[`lambda_1(A (x) B) <= lambda_${i + 1}(A o B)`] = inequalityOutcome(lo, v, tol, 1, undefined, { scale: width });
+      parts[`lambda_${i + 1}(A o B) <= lambda_max(A (x) B)`] = inequalityOutcome(v, hi, tol, 1, undefined, { scale: width });
+    });
     return allOf(parts, { gapLow: lh[0] - lo, gapHigh: hi - lh[lh.length - 1] }, 'relative');
   }
 }

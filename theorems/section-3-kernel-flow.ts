@@ -67,7 +67,7 @@ function spectrumOutcome({ M0, states, labels }: FreeInstance, d: number, m: num
   const bound = inequalityOutcome(LB, D, tol, LB > 0 ? LB : 1, { drift: D, lowerBound: LB });
   if (!threshold) return bound;
   const limit = 1e-6;
-  return allOf([bound, inequalityOutcome(limit, LB, 0, limit)]);
+  return allOf({ 'drift >= lower bound': bound, 'lower bound >= 1e-6 (generic instances)': inequalityOutcome(limit, LB, 0, limit) });
 }
 
 export const section3KernelRegressionSpectrum: Claim<SpecParams> = {
@@ -125,12 +125,12 @@ function rateOutcome({ M0, states, labels }: FreeInstance, m: number, logEta: nu
   const traj = kernelRegressionFlow(M0, states, labels, eta, tOut, { rtol: 1e-10, atol: 1e-14 });
   const L0 = freeLoss(M0, states, labels);
   const r0max = Math.sqrt(2 * m * L0);
-  const parts = traj.map((pt) => {
+  const parts = Object.fromEntries(traj.map((pt, k) => {
     const L = freeLoss(pt.M, states, labels);
     const bound = L0 * Math.exp(-((2 * eta) / m) * ev[0] * pt.t);
     const tol = (2 * r0max * TOLERANCES.integrated(1e-10, r0max, (eta * ev[m - 1] * T) / m)) / m;
-    return inequalityOutcome(L, bound, tol, Math.max(bound, Number.MIN_VALUE), { t: pt.t, lambdaMin: ev[0] });
-  });
+    return [`t = ${k + 1}T/8`, inequalityOutcome(L, bound, tol, Math.max(bound, Number.MIN_VALUE), { t: pt.t, lambdaMin: ev[0] })];
+  }));
   return allOf(parts);
 }
 

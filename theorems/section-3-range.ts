@@ -197,8 +197,8 @@ function outsideOutcome(inst: QnnInstance, theta: Float64Array, d: number, m: nu
   const yhatFree = predictionsOf(free[0].M, states);
   for (let j = 0; j < m; j++) lFree += (yhatFree[j] - labels[j]) ** 2;
   lFree /= 2 * m;
-  return allOf([
-    inequalityOutcome(F, lQnn, tolQ, F, { qnnLossMin: lQnn, floor: F }),
-    inequalityOutcome(lFree, F, 0, F, { freeLoss: lFree, floor: F }),
-  ]);
+  return allOf({
+    'QNN loss >= floor': inequalityOutcome(F, lQnn, tolQ, F, { qnnLossMin: lQnn, floor: F }),
+    'free model reaches the floor': inequalityOutcome(lFree, F, 0, F, { freeLoss: lFree, floor: F }),
+  });
 }

@@ -254,7 +254,7 @@ function pi0Eq33Of(pt: Pi0Point): CheckOutcome {
     const m = pt.r.length;
     let sumH = 0;
     for (const n of pt.hNorms) sumH += n * n;
-    const parts: CheckOutcome[] = [];
+    const parts: Record<string, CheckOutcome> = {};
     const tolI = TOLERANCES.inequality(16 * sumH, pt.d) * depth(pt);
     let maxRatio = 0;
     for (let j = 0; j < m; j++) {
@@ -263,13 +263,14 @@ function pi0Eq33Of(pt: Pi0Point): CheckOutcome {
       const a = norm2(pt.u[j]), b = norm2(pt.w[j]), c = norm2(pt.z[j]), ar = Math.abs(pt.r[j]);
       const tnSq = 4 * (a + b - (a - b) ** 2); // ||X||_tr^2
       const tolT = 4 * (TOLERANCES.spectral(2, pt.d) + TOLERANCES.identity(4, pt.d, depth(pt)));
-      parts.push(identityOutcome(Math.max(Math.abs(tn * tn - tnSq), Math.abs(tnSq - 4 * (2 * ar - ar * ar - c))), tolT));
+      parts[`j=${j} ||X_j||_tr^2`] = identityOutcome(Math.max(Math.abs(tn * tn - tnSq), Math.abs(tnSq - 4 * (2 * ar - ar * ar - c))), tolT);
       pt.Hl.forEach((h, l) => {
-        parts.push(inequalityOutcome(Math.abs(traceProduct(X, h).re), pt.hNorms[l] * tn, TOLERANCES.inequality(4 * pt.hNorms[l], pt.d) * depth(pt), 4 * pt.hNorms[l]));
+        parts[`j=${j} l=${l} |tr(X_j H_l)| <= ||H_l|| ||X_j||_tr`] =
+          inequalityOutcome(Math.abs(traceProduct(X, h).re), pt.hNorms[l] * tn, TOLERANCES.inequality(4 * pt.hNorms[l], pt.d) * depth(pt), 4 * pt.hNorms[l]);
       });
       const kjj = pt.K.re[j * m + j];
-      parts.push(inequalityOutcome(kjj, sumH * tnSq, tolI, 8 * sumH));
-      parts.push(inequalityOutcome(kjj, 8 * sumH * ar, tolI, 8 * sumH, { j, zNorm2: c }));
+      parts[`j=${j} K_jj <= sum ||H_l||^2 ||X_j||_tr^2`] = inequalityOutcome(kjj, sumH * tnSq, tolI, 8 * sumH);
+      parts[`j=${j} (33)`] = inequalityOutcome(kjj, 8 * sumH * ar, tolI, 8 * sumH, { j, zNorm2: c });
       if (ar > 0) maxRatio = Math.max(maxRatio, kjj / (8 * sumH * ar));
     }
     const out = allOf(parts, { maxRatioKjjToBound: maxRatio }, 'relative');
@@ -337,7 +338,7 @@ export const theorem32Pi0AlgebraCorrected: Claim<AlgebraParams> = {
   check: (params) => {
     const pt = pi0Point(params);
     const tol = TOLERANCES.identity(4, pt.d, depth(pt));
-    const parts: CheckOutcome[] = [];
+    const parts: Record<string, CheckOutcome> = {};
     for (let j = 0; j < pt.r.length; j++) {
       const { y, r, a, b, s } = algebraQuantities(pt, j);
       const l1 = a * b;
@@ -347,12 +348,10 @@ export const theorem32Pi0AlgebraCorrected: Claim<AlgebraParams> = {
       const l5 = (1 - y * y + 2 * y * r - r * r) / 4; // corrected line
       const l6 = (y * r) / 2 - (r * r) / 4;
       const l7 = (y * r) / 2;
-      parts.push(
-        identityOutcome(Math.max(Math.abs(l1 - l2), Math.abs(l2 - l3), Math.abs(l4 - l5), Math.abs(l5 - l6), Math.abs(l7 - Math.abs(r) / 2)), tol),
-        inequalityOutcome(s, 1, tol),
-        inequalityOutcome(l3, l4, tol),
-        inequalityOutcome(l6, l7, tol),
-      );
+      parts[`j=${j} equalities`] = identityOutcome(Math.max(Math.abs(l1 - l2), Math.abs(l2 - l3), Math.abs(l4 - l5), Math.abs(l5 - l6), Math.abs(l7 - Math.abs(r) / 2)), tol);
+      parts[`j=${j} s <= 1`] = inequalityOutcome(s, 1, tol);
+      parts[`j=${j} (s^2 - (y - r)^2)/4 <= (1 - (y - r)^2)/4`] = inequalityOutcome(l3, l4, tol);
+      parts[`j=${j} y r/2 - r^2/4 <= y r/2`] = inequalityOutcome(l6, l7, tol);
     }
     return allOf(parts);
   },

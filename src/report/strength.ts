@@ -33,9 +33,25 @@ export function searchedText(t: Tightness, fmt: (x: number | null | undefined) =
   return (t.searchSkipped && SKIPPED[t.searchSkipped]) ?? fmt(t.searched);
 }
 
-/** The parts of a composite outcome as one line: `name: slack s, tightness t` (and `fails` for a failing part), `; `-separated. */
+/** How many parts a report line shows; the JSON keeps all. */
+export const PARTS_SHOWN = 12;
+
+/**
+ * The parts of a composite outcome as one line: `name: slack s, tightness t` (and `fails` for a failing part), `; `-separated, in
+ * their order. Beyond PARTS_SHOWN parts, the hardest are shown (failing first, then by largest tightness, then smallest slack)
+ * and the rest counted.
+ */
 export function partsText(parts: readonly { name: string; ok: boolean; slack: number; tightness?: number }[], fmt: (x: number | null | undefined) => string): string {
-  return parts.map((p) => `${p.name}: ${p.ok ? '' : 'fails, '}slack ${fmt(p.slack)}${p.tightness !== undefined ? `, tightness ${fmt(p.tightness)}` : ''}`).join('; ');
+  let shown = parts.map((p, k) => ({ p, k }));
+  if (shown.length > PARTS_SHOWN) {
+    const hard = (a: { p: (typeof parts)[number] }) => [a.p.ok ? 1 : 0, -(a.p.tightness ?? -Infinity), a.p.slack];
+    shown = [...shown]
+      .sort((a, b) => { const x = hard(a), y = hard(b); return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.k - b.k; })
+      .slice(0, PARTS_SHOWN)
+      .sort((a, b) => a.k - b.k);
+  }
+  const text = shown.map(({ p }) => `${p.name}: ${p.ok ? '' : 'fails, '}slack ${fmt(p.slack)}${p.tightness !== undefined ? `, tightness ${fmt(p.tightness)}` : ''}`).join('; ');
+  return parts.length > shown.length ? `${text}; and ${parts.length - shown.length} more (the hardest ${shown.length} shown; the JSON lists all)` : text;
 }
 
 export type Strength = 'substantive' | 'consistency';
