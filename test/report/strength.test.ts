@@ -23,7 +23,8 @@ describe('partsText', () => {
       .toBe('(35): slack 0.5, tightness 0.5; (38): fails, slack -1');
   });
   it('beyond the cap shows the hardest parts in their order and counts the rest', () => {
-    const parts = Array.from({ length: PARTS_SHOWN + 3 }, (_, k) => ({ name: `t${k}`, ok: true, slack: 1 - k / 100, tightness: k / 100 }));
+    const parts: { name: string; ok: boolean; slack: number; tightness?: number }[] =
+      Array.from({ length: PARTS_SHOWN + 3 }, (_, k) => ({ name: `t${k}`, ok: true, slack: 1 - k / 100, tightness: k / 100 }));
     parts[0] = { name: 't0', ok: false, slack: -2 }; // a failing part is always shown
     const text = partsText(parts, fmt);
     expect(text.startsWith('t0: fails, slack -2; t4: ')).toBe(true); // t1..t3 are the easiest
