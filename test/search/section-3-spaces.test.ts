@@ -233,7 +233,7 @@ describe('what the spaces leave out or fixed', () => {
     expect(lFree0 / (100 * lQnn0)).toBeCloseTo(1.21, 12); // the old free side: L_free(T) / F
     const o = c.search!.assess({ inst, theta }, { seed: 0, d: 2, m: 1, p: 1, ansatz: 'line', meas: 'pm1' });
     expect(o.ok).toBe(true);
-    const free = o.parts!.find((p) => p.name === 'part 2')!;
+    const free = o.parts!.find((p) => p.name === 'free model reaches the floor')!;
     expect(Math.abs(free.tightness! - 0.01)).toBeLessThan(1e-7); // ODE error 1e-10 relative on L, times ln(100 L0/F) ~ 7
     expect(o.parts![0].tightness!).toBeLessThanOrEqual(1 + 64 * EPS * 2 * 4); // the QNN side sits at the floor from t = 0
   });
