@@ -93,6 +93,7 @@ export function compressMeasurement(w: CMat, gamma: number): Packed {
       // Stryker disable next-line ConditionalExpression: at i = j each term of si is s (re im - im re), exactly 0 for finite w (an isometry), so si is +0 and storing it stores the same +0
       a[mm + i * m + j] = i === j ? 0 : si;
       a[j * m + i] = sr;
+      // Stryker disable next-line ConditionalExpression: at i = j, -si is -0 (si is exactly 0, above): the same value as the stored 0 in every arithmetic use
       a[mm + j * m + i] = i === j ? 0 : -si;
     }
   }
@@ -144,6 +145,7 @@ export function expandAsymInstance(rng: Rng, inst: AsymInstance): { M0: CMat; st
       M0.re[b * d + a] = sr;
       // Stryker disable next-line ConditionalExpression: at a = b each term of si is s (re (-im) + im re), exactly 0 (u is a finite unitary), so si is +0 and storing it stores the same +0
       M0.im[a * d + b] = a === b ? 0 : si;
+      // Stryker disable next-line ConditionalExpression: at a = b, -si is -0 (si is exactly 0, above): the same value as the stored 0 in every arithmetic use
       M0.im[b * d + a] = a === b ? 0 : -si;
     }
   }
