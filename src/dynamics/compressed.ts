@@ -29,9 +29,12 @@ export function compressedRhs(m: number, gamma: number, labels: ArrayLike<number
   const g2 = 2 * gamma * gamma, mm = m * m;
   const r = new Float64Array(m), tr = new Float64Array(mm), ti = new Float64Array(mm);
   return (_t: number, a: Float64Array, out: Float64Array): void => {
+    // Stryker disable next-line EqualityOperator: j = m writes past the end of r (ignored)
     for (let j = 0; j < m; j++) r[j] = labels[j] - a[j * m + j];
     // T = A D (scale columns), then out = 2 g^2 D - 2 T A.
+    // Stryker disable next-line EqualityOperator: i = m writes past the end of the work arrays (ignored)
     for (let i = 0; i < m; i++) {
+      // Stryker disable next-line EqualityOperator: k = m writes entry (i + 1, 0) of T, which the pass i + 1 writes again, or past the end (ignored)
       for (let k = 0; k < m; k++) {
         tr[i * m + k] = a[i * m + k] * r[k];
         ti[i * m + k] = a[mm + i * m + k] * r[k];
@@ -55,7 +58,9 @@ export function compressedRhs(m: number, gamma: number, labels: ArrayLike<number
 /** K_asym = 2 gamma^2 I - 2 |A|^2 as a real symmetric m x m CMat. */
 export function kasymFromA(a: Packed, m: number, gamma: number): CMat {
   const k = zeros(m, m), mm = m * m;
+  // Stryker disable next-line EqualityOperator: i = m writes past the end of K (ignored)
   for (let i = 0; i < m; i++) {
+    // Stryker disable next-line EqualityOperator: j = m writes entry (i + 1, 0) of K, which the pass i + 1 writes again, or past the end (ignored)
     for (let j = 0; j < m; j++) {
       const x = a[i * m + j] ** 2 + a[mm + i * m + j] ** 2;
       k.re[i * m + j] = (i === j ? 2 * gamma * gamma : 0) - 2 * x;
@@ -74,6 +79,7 @@ export function lossFromA(a: Packed, m: number, labels: ArrayLike<number>): numb
 /** A = gamma W^dag S W for the rows w_j of W (m x d), S = diag(+1 x d/2, -1 x d/2). */
 export function compressMeasurement(w: CMat, gamma: number): Packed {
   const m = w.rows, d = w.cols, mm = m * m, a = new Float64Array(2 * mm);
+  // Stryker disable next-line EqualityOperator: i = m is an empty pass (j starts at m)
   for (let i = 0; i < m; i++) {
     for (let j = i; j < m; j++) {
       let sr = 0, si = 0;
@@ -84,8 +90,10 @@ export function compressMeasurement(w: CMat, gamma: number): Packed {
         si += s * (xr * yi + xi * yr);
       }
       a[i * m + j] = sr;
+      // Stryker disable next-line ConditionalExpression: at i = j each term of si is s (re im - im re), exactly 0 for finite w (an isometry), so si is +0 and storing it stores the same +0
       a[mm + i * m + j] = i === j ? 0 : si;
       a[j * m + i] = sr;
+      // Stryker disable next-line ConditionalExpression: at i = j, -si is -0 (si is exactly 0, above): the same value as the stored 0 in every arithmetic use
       a[mm + j * m + i] = i === j ? 0 : -si;
     }
   }
@@ -123,6 +131,7 @@ export function expandAsymInstance(rng: Rng, inst: AsymInstance): { M0: CMat; st
   const { d, m, gamma, w } = inst;
   const u = haarUnitary(rng, d);
   const M0 = zeros(d, d);
+  // Stryker disable next-line EqualityOperator: a = d is an empty pass (b starts at d)
   for (let a = 0; a < d; a++) {
     for (let b = a; b < d; b++) {
       let sr = 0, si = 0;
@@ -134,12 +143,16 @@ export function expandAsymInstance(rng: Rng, inst: AsymInstance): { M0: CMat; st
       }
       M0.re[a * d + b] = sr;
       M0.re[b * d + a] = sr;
+      // Stryker disable next-line ConditionalExpression: at a = b each term of si is s (re (-im) + im re), exactly 0 (u is a finite unitary), so si is +0 and storing it stores the same +0
       M0.im[a * d + b] = a === b ? 0 : si;
+      // Stryker disable next-line ConditionalExpression: at a = b, -si is -0 (si is exactly 0, above): the same value as the stored 0 in every arithmetic use
       M0.im[b * d + a] = a === b ? 0 : -si;
     }
   }
   const states = zeros(m, d);
+  // Stryker disable next-line EqualityOperator: j = m writes past the end of states (ignored)
   for (let j = 0; j < m; j++) {
+    // Stryker disable next-line EqualityOperator: a = d writes entry (j + 1, 0) of states, which the pass j + 1 writes again, or past the end (ignored)
     for (let a = 0; a < d; a++) {
       let sr = 0, si = 0;
       for (let c = 0; c < d; c++) {
@@ -178,6 +191,7 @@ export function measurementCompressor(inst: QnnInstance): (theta: ArrayLike<numb
   const probes = zeros(m * m, d);
   let row = 0;
   const put = (f: (c: number) => [number, number]) => {
+    // Stryker disable next-line EqualityOperator: c = d writes entry (row + 1, 0) of the probes, which the next put writes again (every row is put), or past the end (ignored)
     for (let c = 0; c < d; c++) {
       const [re, im] = f(c);
       probes.re[row * d + c] = re;
@@ -186,6 +200,7 @@ export function measurementCompressor(inst: QnnInstance): (theta: ArrayLike<numb
     row++;
   };
   for (let j = 0; j < m; j++) put((c) => [states.re[j * d + c], states.im[j * d + c]]);
+  // Stryker disable next-line EqualityOperator: i = m is an empty pass (j starts at m + 1)
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) {
       put((c) => [s * (states.re[i * d + c] + states.re[j * d + c]), s * (states.im[i * d + c] + states.im[j * d + c])]);
@@ -197,8 +212,10 @@ export function measurementCompressor(inst: QnnInstance): (theta: ArrayLike<numb
   return (theta) => {
     const y = predictFast(probe, theta);
     const a = new Float64Array(2 * m * m), mm = m * m;
+    // Stryker disable next-line EqualityOperator: j = m writes y[m] into Im A_10, which the pair (0, 1) writes again (m >= 2), or past the end (m = 1, ignored)
     for (let j = 0; j < m; j++) a[j * m + j] = y[j];
     let k = m;
+    // Stryker disable next-line EqualityOperator: i = m is an empty pass (j starts at m + 1)
     for (let i = 0; i < m; i++) {
       for (let j = i + 1; j < m; j++) {
         const base = (y[i] + y[j]) / 2, re = y[k++] - base, im = base - y[k++];

@@ -54,10 +54,14 @@ function abT(
   are: Float64Array, aim: Float64Array, bre: Float64Array, bim: Float64Array,
   ore: Float64Array, oim: Float64Array, d: number,
 ): void {
+  // Stryker disable next-line EqualityOperator: a = d (even d) only adds an empty block: twoA is false and the edge loop over ai in [d, d) does nothing
   for (let a = 0; a < d; a += 2) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: twoA only chooses between the 2 x 2 block and the edge loop, which compute the same sums in the same order; a 2 x 2 block on the last row of odd d puts its second row (read past the end of A) past the end of the work array (ignored)
     const a0 = a * d, a1 = a0 + d, twoA = a + 1 < d;
+    // Stryker disable next-line EqualityOperator: b = d (even d) only adds an empty block: b + 1 < d is false and the edge loop over bi in [d, d) does nothing
     for (let b = 0; b < d; b += 2) {
       const b0 = b * d, b1 = b0 + d;
+      // Stryker disable next-line ConditionalExpression: false sends every block to the edge loop, which computes the same sums in the same order
       if (twoA && b + 1 < d) {
         let r00 = 0, i00 = 0, r01 = 0, i01 = 0, r10 = 0, i10 = 0, r11 = 0, i11 = 0;
         for (let k = 0; k < d; k++) {
@@ -74,6 +78,7 @@ function abT(
         ore[a1 + b + 1] = r11; oim[a1 + b + 1] = i11;
       } else {
         // edge (odd d): the remaining entries of this block one at a time
+        // Stryker disable next-line EqualityOperator,MethodExpression: extra rows ai < d get the same dot products that their own pass writes again; row ai = d goes past the end of the work array (ignored)
         for (let ai = a; ai < Math.min(a + 2, d); ai++) {
           for (let bi = b; bi < Math.min(b + 2, d); bi++) {
             const oa = ai * d, ob = bi * d;

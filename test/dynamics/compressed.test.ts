@@ -1,12 +1,13 @@
 /** Covers src/dynamics/compressed.ts: the exact m x m compression of eq. (10) and K_asym of a trained QNN. */
 import { describe, expect, it } from 'vitest';
 import { asymptoticFlow, kernelAsymFast } from '../../src/dynamics/asymptotic.ts';
-import { adjoint, matmul } from '../../src/linalg/cmatrix.ts';
+import { adjoint, matmul, zeros } from '../../src/linalg/cmatrix.ts';
 import { parameterizedMeasurement } from '../../src/model/qnn.ts';
 import { appendixDInstance } from '../../src/model/scenarios.ts';
+import { balancedLabels, orthonormalStates } from '../../src/random/ensembles.ts';
 import { makeRng } from '../../src/random/rng.ts';
 import {
-  expandAsymInstance, integrateCompressed, kasymFromA, lossFromA, measurementCompressor, sampleAsymInstance,
+  expandAsymInstance, integrateCompressed, kasymFromA, lambdaMinSym, lossFromA, measurementCompressor, sampleAsymInstance,
 } from '../../src/dynamics/compressed.ts';
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -56,5 +57,65 @@ describe('compressed asymptotic dynamics', () => {
     expect(maxAbsDiff(a.subarray(0, 9), ref.re)).toBeLessThan(1e-12);
     expect(maxAbsDiff(a.subarray(9), ref.im)).toBeLessThan(1e-12);
     expect(maxAbsDiff(kasymFromA(a, 3, 1.7).re, kernelAsymFast(M, v).re)).toBeLessThan(1e-11);
+  });
+
+  it('A(0) and M0 are Hermitian with real diagonals: the imaginary diagonal entries are exactly 0', () => {
+    const rng = makeRng(21);
+    const inst = sampleAsymInstance(rng, 6, 4, 1.3);
+    const { M0 } = expandAsymInstance(rng.fork('x'), inst);
+    const m = 4, mm = m * m, d = 6;
+    for (let i = 0; i < m; i++) {
+      expect(Math.abs(inst.a0[mm + i * m + i])).toBe(0); // the sign of a zero is not a property (-0 and +0 act alike)
+      for (let j = 0; j < m; j++) {
+        expect(inst.a0[j * m + i]).toBe(inst.a0[i * m + j]);
+        if (i !== j) expect(inst.a0[mm + j * m + i]).toBe(-inst.a0[mm + i * m + j]);
+      }
+    }
+    for (let a = 0; a < d; a++) expect(Math.abs(M0.im[a * d + a])).toBe(0);
+  });
+
+  it('m = d is allowed: W is then unitary, so A(0) = gamma W^dag S W has A^2 = gamma^2 I and tr A = 0', () => {
+    const gamma = 0.7, d = 4;
+    const inst = sampleAsymInstance(makeRng(8), d, d, gamma);
+    const a = { rows: d, cols: d, re: inst.a0.slice(0, d * d), im: inst.a0.slice(d * d) };
+    const a2 = matmul(a, a);
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) expect(Math.hypot(a2.re[i * d + j] - (i === j ? gamma * gamma : 0), a2.im[i * d + j])).toBeLessThan(1e-12);
+    }
+    expect(Math.abs(a.re.reduce((t, _, k) => t + (k % (d + 1) === 0 ? a.re[k] : 0), 0))).toBeLessThan(1e-12);
+  });
+
+  it('W and the labels come from the named streams rng.fork("W") and rng.fork("labels") (seeded instances are reproducible)', () => {
+    const inst = sampleAsymInstance(makeRng(31), 8, 4, 1);
+    const w = orthonormalStates(makeRng(31).fork('W'), 4, 8);
+    expect(Array.from(inst.w.re)).toEqual(Array.from(w.re));
+    expect(Array.from(inst.w.im)).toEqual(Array.from(w.im));
+    expect(Array.from(inst.labels)).toEqual(Array.from(balancedLabels(makeRng(31).fork('labels'), 4)));
+  });
+
+  it('sampleAsymInstance rejects odd or small d, m < 2, m > d and gamma <= 0 or non-finite, naming the parameter', () => {
+    const rng = makeRng(1);
+    expect(() => sampleAsymInstance(rng, 7, 2, 1)).toThrow(/^sampleAsymInstance: d must be even \(got 7\)$/);
+    expect(() => sampleAsymInstance(rng, 1, 2, 1)).toThrow(/^sampleAsymInstance: d must be an integer >= 2 \(got 1\)$/);
+    expect(() => sampleAsymInstance(rng, 8, 1, 1)).toThrow(/^sampleAsymInstance: m must be an integer >= 2 \(got 1\)$/);
+    expect(() => sampleAsymInstance(rng, 8, 10, 1)).toThrow(/^sampleAsymInstance: m must be <= d \(got 10 > 8\)$/);
+    for (const gamma of [0, -1, Infinity, NaN]) {
+      expect(() => sampleAsymInstance(rng, 8, 4, gamma), `gamma=${gamma}`).toThrow(new RegExp(`^sampleAsymInstance: gamma must be > 0 \\(got ${gamma}\\)$`));
+    }
+  });
+
+  it('lossFromA is L = (1/2m) sum_j (A_jj - y_j)^2 (exact case: residuals 2, -1 at m = 2 give 5/4; off-diagonal entries do not enter)', () => {
+    const a = Float64Array.from([1, 0.3, 0.3, 0, 0, -0.2, 0.2, 0]);
+    expect(lossFromA(a, 2, [-1, 1])).toBe(5 / 4);
+    expect(lossFromA(Float64Array.from([0.5, 9, 9, -0.5, 0, 4, -4, 0]), 2, [0.5, -0.5])).toBe(0);
+  });
+
+  it('lambdaMinSym of K_asym = 2 gamma^2 I - 2|A|^2 for A = [[0, a], [conj a, 0]] is 2 gamma^2 - 2|a|^2', () => {
+    // |a| = 1 (a = 0.6 + 0.8i), gamma = 1.5: the spectrum of K is 2 gamma^2 +- 2|a|^2 = {2.5, 6.5}.
+    const a = Float64Array.from([0, 0.6, 0.6, 0, 0, 0.8, -0.8, 0]);
+    expect(Math.abs(lambdaMinSym(kasymFromA(a, 2, 1.5)) - 2.5)).toBeLessThan(1e-12);
+    const k = zeros(3, 3);
+    k.re.set([2, -1, 0, -1, 2, -1, 0, -1, 2]); // tridiag(-1, 2, -1): eigenvalues 2 - 2 cos(k pi / 4), k = 1, 2, 3
+    expect(Math.abs(lambdaMinSym(k) - (2 - Math.SQRT2))).toBeLessThan(1e-12);
   });
 });
