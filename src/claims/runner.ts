@@ -111,6 +111,11 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
   let counterexample: ClaimResult['counterexample'];
   let details = shown?.details;
   let parts = shown?.parts; // always those of the outcome whose details are shown
+  const show = (o: CheckOutcome, extra?: Record<string, string>) => {
+    if (!o.details) return;
+    details = extra ? { ...o.details, ...extra } : o.details;
+    parts = o.parts;
+  };
   const failedVerdict = (error?: string): Verdict =>
     error ? 'violated' : claim.expectation === 'fails-as-printed' ? 'violated-as-printed' : claim.expectation === 'not-reproduced' ? 'not-reproduced' : 'violated';
   const runs = rd.failed ? rd.numRuns : numRuns;
@@ -120,7 +125,7 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
     const { outcome, error } = evaluate(claim, params);
     const path = rd.counterexamplePath ?? '';
     counterexample = { params, outcome, path, replay: replayCommand(claim.id, rd.seed, path), error };
-    if (outcome.details) ({ details, parts } = { details: outcome.details, parts: outcome.parts });
+    show(outcome);
     verdict = failedVerdict(error);
   } else if (rd.failed) {
     verdict = 'violated';
@@ -148,13 +153,13 @@ export function runClaim<I extends InstanceParams>(claim: Claim<I>, opts: RunOpt
       tightness.instanceTightness = t;
       tightness.replay = replay;
       // The report shows the hardest instance: the searched one when it beat the random runs.
-      if (tightness.searched === t && res.best.outcome.details) ({ details, parts } = { details: { ...res.best.outcome.details, source: 'search' }, parts: res.best.outcome.parts });
+      if (tightness.searched === t) show(res.best.outcome, { source: 'search' });
     }
     if (res.failure) {
       const f = res.failure;
       counterexample = { params: f.instance.params, outcome: f.outcome, path: '', replay, error: f.error, instance: f.instance };
       if (f.outcome.tightness !== undefined) tightness.searched = Math.max(tightness.searched ?? -Infinity, f.outcome.tightness);
-      if (f.outcome.details) ({ details, parts } = { details: f.outcome.details, parts: f.outcome.parts });
+      show(f.outcome);
       verdict = failedVerdict(f.error);
     }
   }

@@ -44,9 +44,9 @@ export const PARTS_SHOWN = 12;
 export function partsText(parts: readonly { name: string; ok: boolean; slack: number; tightness?: number }[], fmt: (x: number | null | undefined) => string): string {
   let shown = parts.map((p, k) => ({ p, k }));
   if (shown.length > PARTS_SHOWN) {
-    const hard = (a: { p: (typeof parts)[number] }) => [a.p.ok ? 1 : 0, -(a.p.tightness ?? -Infinity), a.p.slack];
+    const t = (p: (typeof parts)[number]) => p.tightness ?? -Infinity;
     shown = [...shown]
-      .sort((a, b) => { const x = hard(a), y = hard(b); return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.k - b.k; })
+      .sort((a, b) => Number(a.p.ok) - Number(b.p.ok) || (t(b.p) === t(a.p) ? 0 : t(b.p) > t(a.p) ? 1 : -1) || a.p.slack - b.p.slack || a.k - b.k)
       .slice(0, PARTS_SHOWN)
       .sort((a, b) => a.k - b.k);
   }
